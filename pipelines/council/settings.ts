@@ -1,0 +1,282 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { STANDARD_HEADERS, isStandardHeader } from '../ingest/columns.ts';
+import type { StandardHeader } from '../ingest/columns.ts';
+
+export interface Subcommittee {
+  name: string;
+  description: string;
+  terms: string[];
+}
+
+export interface CouncilSettings {
+  name: string;
+  areas?: string[];
+  agencies?: string[];
+  subcommittees: Subcommittee[];
+  suppressionThreshold: number;
+  headerAliases: Record<string, StandardHeader>;
+}
+
+export class CouncilSettingsError extends Error {
+  /** The offending key, e.g. `subcommittees[2].terms`, when one is to blame. */
+  constructor(
+    message: string,
+    readonly key: string | null = null,
+  ) {
+    super(message);
+    this.name = 'CouncilSettingsError';
+  }
+}
+
+export const DEFAULT_COUNCIL: CouncilSettings = Object.freeze({
+  name: '自立支援協議会',
+  subcommittees: Object.freeze([]) as unknown as Subcommittee[],
+  suppressionThreshold: 10,
+  headerAliases: Object.freeze({}),
+});
+
+export function presetPath(name: 'kisarazu' | 'kamakura'): string {
+  return fileURLToPath(new URL(`./presets/${name}.json`, import.meta.url));
+}
+
+type FieldReader<T> = (value: unknown, key: string) => T;
+type Fields<T> = { [K in keyof T]-?: FieldReader<T[K]> };
+
+// The one list of accepted keys: a key missing here is refused as unknown.
+const SETTINGS_FIELDS: Fields<CouncilSettings> = {
+  name: requiredText,
+  areas: (value, key) => (value === undefined ? undefined : uniqueTexts(value, key)),
+  agencies: (value, key) => (value === undefined ? undefined : uniqueTexts(value, key)),
+  subcommittees: (value, key) => (value === undefined ? [] : subcommittees(value, key)),
+  suppressionThreshold: (value, key) => (value === undefined ? 10 : positiveInteger(value, key)),
+  headerAliases: (value, key) => (value === undefined ? {} : headerAliases(value, key)),
+};
+
+const SUBCOMMITTEE_FIELDS: Fields<Subcommittee> = {
+  name: requiredText,
+  description: (value, key) => (value === undefined ? '' : text(value, key, true)),
+  terms: (value, key) => (value === undefined ? [] : texts(value, key)),
+};
+
+export function parseCouncilSettings(value: unknown): CouncilSettings {
+  if (!isRecord(value)) {
+    throw new CouncilSettingsError(
+      `協議会の設定は { } で囲んだオブジェクトで書いてください（いまは${typeName(value)}です）。`,
+    );
+  }
+  return readFields(value, SETTINGS_FIELDS, '');
+}
+
+export async function loadCouncilSettings(path: string): Promise<CouncilSettings> {
+  const where = `協議会の設定ファイル ${path}`;
+  let source: string;
+  try {
+    const bytes = await readFile(path);
+    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new CouncilSettingsError(`${where} を読めません（${readFailure(error)}）。`);
+  }
+  if (source.trim() === '') {
+    throw new CouncilSettingsError(`${where} が空です。JSON で設定を書いてください。`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch {
+    const { line, column } = lineAndColumn(source, jsonErrorOffset(source));
+    throw new CouncilSettingsError(
+      `${where} は JSON として読めません（${line}行目 ${column}文字目付近）。カンマ、引用符、括弧の対応を確かめてください。`,
+    );
+  }
+  try {
+    return parseCouncilSettings(value);
+  } catch (error) {
+    if (!(error instanceof CouncilSettingsError)) throw error;
+    throw new CouncilSettingsError(`${where}: ${error.message}`, error.key);
+  }
+}
+
+function readFields<T>(record: Record<string, unknown>, fields: Fields<T>, prefix: string): T {
+  const allowed = Object.keys(fields);
+  for (const key of Object.keys(record)) {
+    if (!allowed.includes(key)) {
+      const path = prefix === '' ? key : `${prefix}.${key}`;
+      throw new CouncilSettingsError(
+        `「${path}」という項目はありません。使える項目は ${allowed.join('、')} です。`,
+        path,
+      );
+    }
+  }
+  const result: Record<string, unknown> = {};
+  for (const [key, read] of Object.entries<FieldReader<unknown>>(fields)) {
+    const value = read(record[key], prefix === '' ? key : `${prefix}.${key}`);
+    if (value !== undefined) result[key] = value;
+  }
+  return result as T;
+}
+
+function subcommittees(value: unknown, key: string): Subcommittee[] {
+  const items = array(value, key, '部会の配列');
+  const seen = new Map<string, number>();
+  return items.map((item, i) => {
+    const itemKey = `${key}[${i}]`;
+    if (!isRecord(item)) fail(itemKey, '{ "name": …, "description": …, "terms": […] } の形', item);
+    const subcommittee = readFields(item, SUBCOMMITTEE_FIELDS, itemKey);
+    const earlier = seen.get(subcommittee.name);
+    if (earlier !== undefined) {
+      throw new CouncilSettingsError(
+        `「${itemKey}.name」の「${subcommittee.name}」は ${key}[${earlier}] と重複しています。部会名は重ならないようにしてください。`,
+        `${itemKey}.name`,
+      );
+    }
+    seen.set(subcommittee.name, i);
+    return subcommittee;
+  });
+}
+
+function headerAliases(value: unknown, key: string): Record<string, StandardHeader> {
+  if (!isRecord(value)) fail(key, '{ "元の列名": "標準の列名" } の形のオブジェクト', value);
+  const result: Record<string, StandardHeader> = {};
+  for (const [from, to] of Object.entries(value)) {
+    const entryKey = `${key}.${from}`;
+    if (from.trim() === '') {
+      throw new CouncilSettingsError(`「${key}」に空の列名があります。元の列名を書いてください。`, key);
+    }
+    if (typeof to !== 'string') fail(entryKey, '標準の列名（文字列）', to);
+    if (!isStandardHeader(to)) {
+      throw new CouncilSettingsError(
+        `「${entryKey}」の「${to}」は標準の列名ではありません。使える列名は ${STANDARD_HEADERS.join('、')} です。`,
+        entryKey,
+      );
+    }
+    result[from] = to;
+  }
+  return result;
+}
+
+function uniqueTexts(value: unknown, key: string): string[] {
+  const items = texts(value, key);
+  items.forEach((item, i) => {
+    const earlier = items.indexOf(item);
+    if (earlier !== i) {
+      throw new CouncilSettingsError(
+        `「${key}[${i}]」の「${item}」は ${key}[${earlier}] と重複しています。どちらかを消してください。`,
+        `${key}[${i}]`,
+      );
+    }
+  });
+  return items;
+}
+
+function texts(value: unknown, key: string): string[] {
+  return array(value, key, '文字列の配列').map((item, i) => text(item, `${key}[${i}]`));
+}
+
+function requiredText(value: unknown, key: string): string {
+  if (value === undefined) {
+    throw new CouncilSettingsError(`「${key}」がありません。文字列で書いてください。`, key);
+  }
+  return text(value, key);
+}
+
+function text(value: unknown, key: string, mayBeEmpty = false): string {
+  if (typeof value !== 'string') fail(key, '文字列', value);
+  const trimmed = value.trim();
+  if (trimmed === '' && !mayBeEmpty) throw new CouncilSettingsError(`「${key}」が空です。文字を書いてください。`, key);
+  return trimmed;
+}
+
+function positiveInteger(value: unknown, key: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    const actual = typeof value === 'number' ? String(value) : typeName(value);
+    throw new CouncilSettingsError(`「${key}」は1以上の整数で書いてください（いまは${actual}です）。`, key);
+  }
+  return value;
+}
+
+function array(value: unknown, key: string, expected: string): unknown[] {
+  if (!Array.isArray(value)) fail(key, expected, value);
+  return value;
+}
+
+function fail(key: string, expected: string, value: unknown): never {
+  throw new CouncilSettingsError(`「${key}」は${expected}で書いてください（いまは${typeName(value)}です）。`, key);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return '配列';
+  switch (typeof value) {
+    case 'string':
+      return '文字列';
+    case 'number':
+      return '数値';
+    case 'boolean':
+      return '真偽値';
+    case 'object':
+      return 'オブジェクト';
+    default:
+      return typeof value;
+  }
+}
+
+function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'ファイルが見つかりません。パスを確かめてください';
+  if (code === 'EACCES' || code === 'EPERM') return '読み取りの権限がありません';
+  if (code === 'EISDIR') return 'フォルダーです。設定ファイルを指定してください';
+  if (error instanceof TypeError) return 'UTF-8 ではありません。UTF-8 で保存し直してください';
+  return code ?? String(error);
+}
+
+function lineAndColumn(source: string, offset: number): { line: number; column: number } {
+  const before = source.slice(0, offset).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+// Node 20's JSON.parse does not always say where it failed, so find the spot ourselves.
+function jsonErrorOffset(source: string): number {
+  const lexeme =
+    /[ \t\n\r]*(?:"(?:[^"\\\x00-\x1f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|[{}[\]:,])/y;
+  let at = 0;
+  let start = 0;
+  const next = (): string => {
+    start = at + (/^[ \t\n\r]*/.exec(source.slice(at))?.[0].length ?? 0);
+    lexeme.lastIndex = at;
+    const found = lexeme.exec(source);
+    if (found === null) throw start;
+    at = lexeme.lastIndex;
+    return found[0].trimStart();
+  };
+  const value = (token: string): void => {
+    if (token === '{' || token === '[') {
+      const close = token === '{' ? '}' : ']';
+      let item = next();
+      if (item === close) return;
+      for (;;) {
+        if (token === '{') {
+          if (!item.startsWith('"') || next() !== ':') throw start;
+          item = next();
+        }
+        value(item);
+        const separator = next();
+        if (separator === close) return;
+        if (separator !== ',') throw start;
+        item = next();
+      }
+    }
+    if ('}]:,'.includes(token)) throw start;
+  };
+  try {
+    value(next());
+    const rest = /^[ \t\n\r]*/.exec(source.slice(at))?.[0].length ?? 0;
+    return at + rest;
+  } catch (offset) {
+    return typeof offset === 'number' ? offset : 0;
+  }
+}

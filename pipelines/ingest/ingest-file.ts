@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import type { CouncilSettings } from '../council/settings.ts';
+import type { CaseRecord } from './case-record.ts';
+import { decodeCsvBytes, type Encoding } from './decode.ts';
+import { mapHeader, type HeaderMap } from './header.ts';
+import type { IngestIssue, PiiFinding, PiiMode } from './issues.ts';
+import { parseCsvText, type BrokenRecord } from './parse-csv.ts';
+import { findPii, maskPii } from './pii.ts';
+import { validateRow } from './validate-row.ts';
+
+export interface IngestProgress {
+  stage: 'parse' | 'validate';
+  done: number;
+  total: number;
+}
+
+export interface IngestOptions {
+  fileName: string;
+  settings: CouncilSettings;
+  piiMode: PiiMode;
+  /** ISO date of today, passed in so that results do not depend on the clock. */
+  today: string;
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+/** Everything ingest decided about one file before the database is consulted. */
+export interface IngestOutcome {
+  file: string;
+  checksum: string;
+  encoding: Encoding;
+  rows: number;
+  /** Valid records, first occurrence of each 記録ID. */
+  records: CaseRecord[];
+  rejected: number;
+  /** Exact repeats of a record earlier in the same file. */
+  skipped: number;
+  issues: IngestIssue[];
+  pii: PiiFinding[];
+}
+
+const PROGRESS_EVERY = 2000;
+
+/** Decode, parse, validate, guard and de-duplicate one CSV file: pure, no I/O. */
+export function ingestBytes(bytes: Uint8Array, options: IngestOptions): IngestOutcome {
+  const checksum = createHash('sha256').update(bytes).digest('hex');
+  const { text, encoding } = decodeCsvBytes(bytes);
+  const parsed = parseCsvText(text, (n) => {
+    if (n % PROGRESS_EVERY === 0) options.onProgress?.({ stage: 'parse', done: n, total: 0 });
+  });
+  const header = mapHeader(parsed.header, options.settings.headerAliases);
+  const rules = {
+    header,
+    areas: options.settings.areas,
+    agencies: options.settings.agencies,
+    piiMode: options.piiMode,
+    today: options.today,
+  };
+
+  const issues: IngestIssue[] = [...header.issues, ...parsed.broken.map((b) => brokenRecordIssue(b, header))];
+  const pii: PiiFinding[] = [];
+  const records: CaseRecord[] = [];
+  const firstSeen = new Map<string, CaseRecord>();
+  let rejected = parsed.broken.length;
+  let skipped = 0;
+  const total = parsed.records.length;
+
+  parsed.records.forEach((row, index) => {
+    const result = validateRow(row, rules);
+    issues.push(...result.issues);
+    pii.push(...result.pii);
+    const record = result.record;
+    if (!record) {
+      rejected++;
+    } else {
+      const earlier = firstSeen.get(record.recordId);
+      if (!earlier) {
+        firstSeen.set(record.recordId, record);
+        records.push(record);
+      } else if (earlier.contentHash === record.contentHash) {
+        skipped++;
+        issues.push({
+          line: row.line,
+          recordId: record.recordId,
+          column: '記録ID',
+          severity: 'warning',
+          code: 'duplicate_row',
+          message: `記録ID ${record.recordId} は ${earlier.line} 行目と同じ内容のため、重複として取り込みませんでした。`,
+        });
+      } else {
+        rejected++;
+        issues.push({
+          line: row.line,
+          recordId: record.recordId,
+          column: '記録ID',
+          severity: 'error',
+          code: 'duplicate_id',
+          message: `記録ID ${record.recordId} は ${earlier.line} 行目と重複しています`,
+        });
+      }
+    }
+    if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === total) {
+      options.onProgress?.({ stage: 'validate', done: index + 1, total });
+    }
+  });
+
+  return {
+    file: options.fileName,
+    checksum,
+    encoding,
+    rows: total + parsed.broken.length,
+    records,
+    rejected,
+    skipped,
+    issues: sortByLine(issues).map(maskMessage),
+    pii: sortByLine(pii),
+  };
+}
+
+function brokenRecordIssue(broken: BrokenRecord, header: HeaderMap): IngestIssue {
+  const column = broken.columnIndex === null ? null : (header.columns[broken.columnIndex] ?? null);
+  const where = column ? `「${column}」列で始まる` : '';
+  const until = broken.lastLine > broken.line ? `（閉じられないまま ${broken.lastLine} 行目まで続いていました）` : '';
+  return {
+    line: broken.line,
+    recordId: header.indexOf.get('記録ID') === 0 ? broken.firstField : null,
+    column,
+    severity: 'error',
+    code: 'unterminated_quote',
+    message: `${broken.line} 行目の${where}引用符（"）が閉じられていません${until}。この行は取り込まず、次の行から読み直しました。引用符を閉じるか消してから、この行を取り込み直してください。`,
+  };
+}
+
+function sortByLine<T extends { line: number }>(items: T[]): T[] {
+  return items.sort((a, b) => a.line - b.line);
+}
+
+/** Messages quote cell values and are stored, so they pass the same guard as the cells. */
+function maskMessage(issue: IngestIssue): IngestIssue {
+  const spans = findPii(issue.message);
+  return spans.length === 0 ? issue : { ...issue, message: maskPii(issue.message, spans) };
+}

@@ -1,0 +1,127 @@
+import { parse, type Options } from 'csv-parse/sync';
+
+export interface CsvRecord {
+  /** Physical line where the record starts (1-based). */
+  line: number;
+  /** Physical line where it ends: larger than `line` when a quoted cell holds line breaks. */
+  lastLine: number;
+  fields: string[];
+}
+
+/** A record whose quoting broke: nothing of it is kept, and parsing resumed on the next line. */
+export interface BrokenRecord {
+  line: number;
+  lastLine: number;
+  /** 0-based column in which the unclosed quote began, when it can be told. */
+  columnIndex: number | null;
+  firstField: string | null;
+}
+
+export interface ParsedCsv {
+  header: CsvRecord | null;
+  records: CsvRecord[];
+  broken: BrokenRecord[];
+}
+
+const OPTIONS = { relax_quotes: true, relax_column_count: true, raw: true, skip_empty_lines: false } as const;
+
+class RunawayQuote extends Error {
+  constructor(readonly lastLine: number) {
+    super('runaway quote');
+  }
+}
+
+/**
+ * RFC 4180 through csv-parse, with two additions it lacks: physical line numbers for
+ * records that span lines, and recovery from an unclosed quote. A quote that is never
+ * closed would swallow the following lines into one cell; instead the line where it
+ * began is refused and parsing starts again on the next line, so the rest loads.
+ */
+export function parseCsvText(text: string, onProgress?: (count: number) => void): ParsedCsv {
+  const records: CsvRecord[] = [];
+  const broken: BrokenRecord[] = [];
+  let header: CsvRecord | null = null;
+  let offset = 0;
+  let line = 1;
+
+  while (offset < text.length) {
+    try {
+      const handle = ({ record, raw }: { record: string[]; raw: string }): null => {
+        const newlines = countNewlines(raw);
+        const lastLine = lastLineOf(raw, line);
+        if (lastLine > line && !isStrictRfc4180(raw)) throw new RunawayQuote(lastLine);
+        if (!record.every((f) => f.trim() === '')) {
+          const parsed = { line, lastLine, fields: record };
+          if (header) {
+            records.push(parsed);
+            onProgress?.(records.length);
+          } else {
+            header = parsed;
+          }
+        }
+        line += newlines;
+        offset += raw.length;
+        return null;
+      };
+      // With `raw: true` csv-parse hands on_record {record, raw}; its types do not say so.
+      parse(text.slice(offset), { ...OPTIONS, on_record: handle } as unknown as Options);
+      break;
+    } catch (error) {
+      if (!(error instanceof RunawayQuote) && !isCsvParseError(error)) throw error;
+      const end = text.indexOf('\n', offset);
+      const firstLine = text.slice(offset, end === -1 ? text.length : end);
+      broken.push({
+        line,
+        lastLine: error instanceof RunawayQuote ? error.lastLine : lastLineOf(text.slice(offset), line),
+        columnIndex: openQuoteColumn(firstLine),
+        firstField: firstCell(firstLine),
+      });
+      offset = end === -1 ? text.length : end + 1;
+      line += 1;
+    }
+  }
+  return { header, records, broken };
+}
+
+function isCsvParseError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('CSV_');
+}
+
+function lastLineOf(raw: string, line: number): number {
+  return line + countNewlines(raw) - (raw.endsWith('\n') ? 1 : 0);
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * A record that spans lines is only trusted when its quoting is strictly valid. A quote
+ * left open pairs up with some later row's quote, and the quote that "closes" it is then
+ * followed by text rather than a comma, which strict parsing refuses.
+ */
+function isStrictRfc4180(raw: string): boolean {
+  try {
+    parse(raw, { relax_column_count: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function openQuoteColumn(firstLine: string): number | null {
+  try {
+    const rows = parse(`${firstLine}"`, { relax_quotes: true, relax_column_count: true }) as string[][];
+    return rows.length === 1 && rows[0] ? rows[0].length - 1 : null;
+  } catch {
+    return null;
+  }
+}
+
+function firstCell(firstLine: string): string | null {
+  const cell = firstLine.split(',')[0]?.replace(/^"|"$/g, '').trim();
+  return cell ? cell : null;
+}

@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import { DuckDBDateValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import type { Database } from '../db/database.ts';
+import { sqlFile } from '../db/sql-file.ts';
+import type { CaseRecord } from './case-record.ts';
+import type { IngestOutcome } from './ingest-file.ts';
+import type { IngestIssue, PiiFinding, PiiMode } from './issues.ts';
+import type { Encoding } from './decode.ts';
+
+const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
+const CREATE_STAGING = sql('create-staging.sql');
+const FIND_UNCHANGED = sql('find-unchanged.sql');
+const INSERT_VERSIONS = sql('insert-versions.sql');
+const INSERT_UPLOAD = sql('insert-upload.sql');
+const FIND_UPLOAD_BY_CHECKSUM = sql('find-upload-by-checksum.sql');
+const DROP_STAGING = sql('drop-staging.sql');
+
+/** The `ingest --json` report of DESIGN.md. */
+export interface IngestReport {
+  uploadId: string;
+  file: string;
+  encoding: Encoding;
+  rows: number;
+  accepted: number;
+  skipped: number;
+  rejected: number;
+  issues: IngestIssue[];
+  pii: PiiFinding[];
+}
+
+export interface StoreOptions {
+  piiMode: PiiMode;
+  councilName: string;
+  now: Date;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Stores one upload in a single transaction: a failure or a kill part-way leaves the
+ * database as it was. Records identical to their stored version are skipped; changed
+ * ones get a new version. Uploading the very same file again writes nothing.
+ */
+export async function storeUpload(db: Database, outcome: IngestOutcome, options: StoreOptions): Promise<IngestReport> {
+  const c = db.connection;
+  const earlier = await c.runAndReadAll(FIND_UPLOAD_BY_CHECKSUM, [outcome.checksum]);
+  const earlierId = (earlier.getRowObjectsJson()[0]?.upload_id as string | undefined) ?? null;
+
+  await c.run('BEGIN TRANSACTION');
+  try {
+    await c.run(CREATE_STAGING);
+    await appendRows(c, 'ingest_staging', outcome.records, appendRecord, options.onProgress, 'temp');
+    const unchanged = (await c.runAndReadAll(FIND_UNCHANGED)).getRowObjectsJson();
+    const issues = [...outcome.issues, ...unchanged.map(unchangedIssue)].sort((a, b) => a.line - b.line);
+    const accepted = outcome.records.length - unchanged.length;
+    const counts = { accepted, skipped: outcome.skipped + unchanged.length, rejected: outcome.rejected };
+
+    if (accepted === 0 && earlierId !== null) {
+      await c.run('ROLLBACK');
+      return report(earlierId, outcome, counts, issues);
+    }
+    const uploadId = newUploadId(options.now);
+    await c.run(INSERT_VERSIONS, [uploadId]);
+    await c.run(INSERT_UPLOAD, [
+      uploadId,
+      outcome.file,
+      outcome.checksum,
+      outcome.encoding,
+      options.piiMode,
+      options.councilName,
+      outcome.rows,
+      counts.accepted,
+      counts.skipped,
+      counts.rejected,
+      options.now.toISOString(),
+    ]);
+    await appendRows(c, 'ingest_issues', issues, (a, issue, seq) => appendIssue(a, uploadId, seq, issue));
+    await appendRows(c, 'pii_findings', outcome.pii, (a, finding, seq) => appendFinding(a, uploadId, seq, finding));
+    await c.run(DROP_STAGING);
+    await c.run('COMMIT');
+    return report(uploadId, outcome, counts, issues);
+  } catch (error) {
+    await c.run('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+function report(
+  uploadId: string,
+  outcome: IngestOutcome,
+  counts: { accepted: number; skipped: number; rejected: number },
+  issues: IngestIssue[],
+): IngestReport {
+  return { uploadId, file: outcome.file, encoding: outcome.encoding, rows: outcome.rows, ...counts, issues, pii: outcome.pii };
+}
+
+function unchangedIssue(row: Record<string, unknown>): IngestIssue {
+  return {
+    line: Number(row.line),
+    recordId: String(row.record_id),
+    column: '記録ID',
+    severity: 'warning',
+    code: 'unchanged',
+    message: `記録ID ${String(row.record_id)} は保存済みの内容（${String(row.upload_id)}）と同じため、取り込みを省略しました。`,
+  };
+}
+
+function newUploadId(now: Date): string {
+  const stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  return `U-${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+const APPEND_FLUSH_EVERY = 5000;
+
+async function appendRows<T>(
+  c: DuckDBConnection,
+  table: string,
+  rows: readonly T[],
+  append: (appender: DuckDBAppender, row: T, index: number) => void,
+  onProgress?: (done: number, total: number) => void,
+  catalog?: string,
+): Promise<void> {
+  const appender = await c.createAppender(table, 'main', catalog ?? null);
+  try {
+    rows.forEach((row, index) => {
+      append(appender, row, index);
+      appender.endRow();
+      if ((index + 1) % APPEND_FLUSH_EVERY === 0) onProgress?.(index + 1, rows.length);
+    });
+    appender.flushSync();
+    onProgress?.(rows.length, rows.length);
+  } finally {
+    appender.closeSync();
+  }
+}
+
+function appendText(a: DuckDBAppender, value: string | null): void {
+  if (value === null) a.appendNull();
+  else a.appendVarchar(value);
+}
+
+const EPOCH_DAY_MS = 86_400_000;
+
+function appendRecord(a: DuckDBAppender, r: CaseRecord): void {
+  a.appendVarchar(r.recordId);
+  a.appendInteger(r.line);
+  a.appendDate(new DuckDBDateValue(Date.parse(`${r.conferenceDate}T00:00:00Z`) / EPOCH_DAY_MS));
+  appendText(a, r.agencyCode);
+  appendText(a, r.area);
+  a.appendVarchar(r.disabilityType);
+  a.appendVarchar(r.ageBand);
+  appendText(a, r.consultation);
+  appendText(a, r.problem);
+  appendText(a, r.support);
+  appendText(a, r.regionalNote);
+  a.appendVarchar(r.contentHash);
+}
+
+function appendIssue(a: DuckDBAppender, uploadId: string, seq: number, i: IngestIssue): void {
+  a.appendVarchar(uploadId);
+  a.appendInteger(seq);
+  a.appendInteger(i.line);
+  appendText(a, i.recordId);
+  appendText(a, i.column);
+  a.appendVarchar(i.severity);
+  a.appendVarchar(i.code);
+  a.appendVarchar(i.message);
+}
+
+function appendFinding(a: DuckDBAppender, uploadId: string, seq: number, f: PiiFinding): void {
+  a.appendVarchar(uploadId);
+  a.appendInteger(seq);
+  a.appendInteger(f.line);
+  appendText(a, f.recordId);
+  a.appendVarchar(f.column);
+  a.appendVarchar(f.kind);
+  a.appendVarchar(f.action);
+}

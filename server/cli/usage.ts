@@ -1,0 +1,18 @@
+export const USAGE = `使い方:
+  mieruka ingest FILE.csv... [--db PATH] [--council FILE|kisarazu|kamakura] [--pii mask|reject] [--json]
+      事例記録の CSV（UTF-8 または Shift_JIS）を検査してデータベースに取り込みます。
+      --db       データベースファイル（既定: 環境変数 MIERUKA_DB、なければ data/mieruka.duckdb）
+      --council  協議会の設定ファイル（JSON）またはプリセット名 kisarazu / kamakura
+      --pii      個人情報を見つけたとき: mask（伏せ字にして取り込む、既定）/ reject（その行を取り込まない）
+      --json     結果を 1 つの JSON として標準出力に出します（進み具合は標準エラー出力）
+  mieruka start [--db PATH]
+      データベースを用意し、空ならデモデータ（fixtures/demo.csv）を取り込んで内容を表示します。
+  mieruka help
+      この説明を表示します。
+
+終了コード: 0 = 処理できた（取り込めない行があっても 0）、1 = ファイルやデータベースの致命的な問題、2 = 使い方の誤り`;
+
+/** A mistake in how the command was called: exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,243 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CouncilSettingsError,
+  DEFAULT_COUNCIL,
+  loadCouncilSettings,
+  parseCouncilSettings,
+  presetPath,
+} from '../pipelines/council/settings.ts';
+
+const TOP_KEYS = 'name、areas、agencies、subcommittees、suppressionThreshold、headerAliases';
+const HEADERS = '記録ID、会議日、事業所コード、地区、障害種別、年齢層、相談内容、課題、対応・支援内容、地域課題メモ';
+
+function errorOf(run: () => unknown): CouncilSettingsError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CouncilSettingsError) return error;
+    throw error;
+  }
+  throw new Error('no CouncilSettingsError was thrown');
+}
+
+describe('presets', () => {
+  it('Kisarazu has its six subcommittees', async () => {
+    const council = await loadCouncilSettings(presetPath('kisarazu'));
+    expect(council.name).toBe('木更津市地域自立支援協議会');
+    expect(council.subcommittees.map((s) => s.name)).toEqual([
+      '就労生活支援部会',
+      'こども部会',
+      '権利擁護部会',
+      '居住支援部会',
+      '安心安全部会',
+      '啓発交流部会',
+    ]);
+    expect(council.suppressionThreshold).toBe(10);
+    expect(council.headerAliases['ケース番号']).toBe('記録ID');
+  });
+
+  it('Kamakura has its three subcommittees', async () => {
+    const council = await loadCouncilSettings(presetPath('kamakura'));
+    expect(council.name).toBe('鎌倉市障害者支援協議会');
+    expect(council.subcommittees.map((s) => s.name)).toEqual(['地域生活支援部会', '精神保健福祉部会', 'こども応援部会']);
+    expect(council.suppressionThreshold).toBe(10);
+  });
+
+  it.each(['kisarazu', 'kamakura'] as const)('%s leaves areas and agencies to the council and seeds every subcommittee', async (name) => {
+    const council = await loadCouncilSettings(presetPath(name));
+    expect(council.areas).toBeUndefined();
+    expect(council.agencies).toBeUndefined();
+    for (const subcommittee of council.subcommittees) {
+      expect(subcommittee.description).toMatch(/。$/);
+      expect(subcommittee.terms.length).toBeGreaterThanOrEqual(8);
+      expect(subcommittee.terms.length).toBeLessThanOrEqual(15);
+      expect(new Set(subcommittee.terms).size).toBe(subcommittee.terms.length);
+    }
+  });
+
+  it('the seed terms fit their subcommittees', async () => {
+    const kisarazu = await loadCouncilSettings(presetPath('kisarazu'));
+    const terms = (name: string) => kisarazu.subcommittees.find((s) => s.name === name)?.terms ?? [];
+    expect(terms('居住支援部会')).toEqual(expect.arrayContaining(['グループホーム', '親亡き後', '保証人']));
+    expect(terms('権利擁護部会')).toEqual(expect.arrayContaining(['虐待', '成年後見', '意思決定支援']));
+    const kamakura = await loadCouncilSettings(presetPath('kamakura'));
+    expect(kamakura.subcommittees[1]?.terms).toEqual(expect.arrayContaining(['長期入院', 'ピアサポート']));
+  });
+});
+
+describe('parseCouncilSettings', () => {
+  it('fills the defaults', () => {
+    expect(parseCouncilSettings({ name: 'テスト市自立支援協議会' })).toEqual({
+      name: 'テスト市自立支援協議会',
+      subcommittees: [],
+      suppressionThreshold: 10,
+      headerAliases: {},
+    });
+  });
+
+  it('reads the example of DESIGN.md', () => {
+    const settings = {
+      name: '木更津市地域自立支援協議会',
+      areas: ['中央', '北部'],
+      agencies: ['S01', 'S02'],
+      subcommittees: [{ name: '居住支援部会', description: '…', terms: ['グループホーム', '住まい', '入居'] }],
+      suppressionThreshold: 10,
+      headerAliases: { ケース番号: '記録ID' },
+    };
+    expect(parseCouncilSettings(settings)).toEqual(settings);
+  });
+
+  it('DEFAULT_COUNCIL lists nothing', () => {
+    expect(DEFAULT_COUNCIL).toEqual({
+      name: '自立支援協議会',
+      subcommittees: [],
+      suppressionThreshold: 10,
+      headerAliases: {},
+    });
+    expect(parseCouncilSettings(DEFAULT_COUNCIL)).toEqual(DEFAULT_COUNCIL);
+  });
+
+  it.each([
+    [{ name: 'A', threshold: 5 }, 'threshold', `「threshold」という項目はありません。使える項目は ${TOP_KEYS} です。`],
+    [
+      { name: 'A', subcommittees: [{ name: 'B', keywords: [] }] },
+      'subcommittees[0].keywords',
+      '「subcommittees[0].keywords」という項目はありません。使える項目は name、description、terms です。',
+    ],
+    [{ name: 'A', suppressionThreshold: '10' }, 'suppressionThreshold', '「suppressionThreshold」は1以上の整数で書いてください（いまは文字列です）。'],
+    [{ name: 'A', suppressionThreshold: 0 }, 'suppressionThreshold', '「suppressionThreshold」は1以上の整数で書いてください（いまは0です）。'],
+    [{ name: 'A', suppressionThreshold: 2.5 }, 'suppressionThreshold', '「suppressionThreshold」は1以上の整数で書いてください（いまは2.5です）。'],
+    [{ name: 42 }, 'name', '「name」は文字列で書いてください（いまは数値です）。'],
+    [{}, 'name', '「name」がありません。文字列で書いてください。'],
+    [{ name: '　' }, 'name', '「name」が空です。文字を書いてください。'],
+    [{ name: 'A', areas: '中央' }, 'areas', '「areas」は文字列の配列で書いてください（いまは文字列です）。'],
+    [{ name: 'A', areas: ['中央', ''] }, 'areas[1]', '「areas[1]」が空です。文字を書いてください。'],
+    [
+      { name: 'A', agencies: ['S01', 'S02', 'S01'] },
+      'agencies[2]',
+      '「agencies[2]」の「S01」は agencies[0] と重複しています。どちらかを消してください。',
+    ],
+    [{ name: 'A', subcommittees: {} }, 'subcommittees', '「subcommittees」は部会の配列で書いてください（いまはオブジェクトです）。'],
+    [
+      { name: 'A', subcommittees: ['居住支援部会'] },
+      'subcommittees[0]',
+      '「subcommittees[0]」は{ "name": …, "description": …, "terms": […] } の形で書いてください（いまは文字列です）。',
+    ],
+    [
+      { name: 'A', subcommittees: [{ name: 'B', terms: ['住まい', 3] }] },
+      'subcommittees[0].terms[1]',
+      '「subcommittees[0].terms[1]」は文字列で書いてください（いまは数値です）。',
+    ],
+    [
+      { name: 'A', subcommittees: [{ name: 'B' }, { name: 'C' }, { name: 'D', terms: 'x' }] },
+      'subcommittees[2].terms',
+      '「subcommittees[2].terms」は文字列の配列で書いてください（いまは文字列です）。',
+    ],
+    [
+      { name: 'A', subcommittees: [{ name: 'B', terms: [''] }] },
+      'subcommittees[0].terms[0]',
+      '「subcommittees[0].terms[0]」が空です。文字を書いてください。',
+    ],
+    [
+      { name: 'A', subcommittees: [{ name: 'こども部会' }, { name: '居住支援部会' }, { name: 'こども部会' }] },
+      'subcommittees[2].name',
+      '「subcommittees[2].name」の「こども部会」は subcommittees[0] と重複しています。部会名は重ならないようにしてください。',
+    ],
+    [
+      { name: 'A', headerAliases: { ケース番号: '番号' } },
+      'headerAliases.ケース番号',
+      `「headerAliases.ケース番号」の「番号」は標準の列名ではありません。使える列名は ${HEADERS} です。`,
+    ],
+    [
+      { name: 'A', headerAliases: { ケース番号: null } },
+      'headerAliases.ケース番号',
+      '「headerAliases.ケース番号」は標準の列名（文字列）で書いてください（いまはnullです）。',
+    ],
+    [
+      { name: 'A', headerAliases: ['記録ID'] },
+      'headerAliases',
+      '「headerAliases」は{ "元の列名": "標準の列名" } の形のオブジェクトで書いてください（いまは配列です）。',
+    ],
+  ])('%j is refused naming %s', (value, key, message) => {
+    const error = errorOf(() => parseCouncilSettings(value));
+    expect(error.message).toBe(message);
+    expect(error.key).toBe(key);
+  });
+
+  it('refuses something that is not an object', () => {
+    expect(() => parseCouncilSettings([])).toThrow(
+      new CouncilSettingsError('協議会の設定は { } で囲んだオブジェクトで書いてください（いまは配列です）。'),
+    );
+  });
+});
+
+describe('loadCouncilSettings', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mieruka-council-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function file(name: string, content: string | Buffer): Promise<string> {
+    const path = join(dir, name);
+    await writeFile(path, content);
+    return path;
+  }
+
+  it('tolerates a BOM', async () => {
+    const path = await file('bom.json', '\uFEFF{"name": "テスト市自立支援協議会"}');
+    expect((await loadCouncilSettings(path)).name).toBe('テスト市自立支援協議会');
+  });
+
+  it.each([
+    ['trailing-comma.json', '{\n  "name": "A",\n}\n', 3, 1],
+    ['missing-value.json', '{\n  "name": "A",\n  "suppressionThreshold": \n}', 4, 1],
+    ['bad-literal.json', '{"name": "A", "suppressionThreshold": ten}', 1, 39],
+    ['unclosed.json', '{"name": "A"', 1, 13],
+    ['single-quotes.json', "{'name': 'A'}", 1, 2],
+    ['two-values.json', '{"name": "A"} {}', 1, 15],
+  ])('%s: bad JSON is refused with its position', async (name, content, line, column) => {
+    const path = await file(name, content);
+    await expect(loadCouncilSettings(path)).rejects.toThrow(
+      new CouncilSettingsError(
+        `協議会の設定ファイル ${path} は JSON として読めません（${line}行目 ${column}文字目付近）。カンマ、引用符、括弧の対応を確かめてください。`,
+      ),
+    );
+  });
+
+  it('names the file and the key when the settings are wrong', async () => {
+    const path = await file('unknown-key.json', '{"name": "A", "color": "red"}');
+    const error = await loadCouncilSettings(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CouncilSettingsError);
+    expect((error as CouncilSettingsError).message).toBe(
+      `協議会の設定ファイル ${path}: 「color」という項目はありません。使える項目は ${TOP_KEYS} です。`,
+    );
+    expect((error as CouncilSettingsError).key).toBe('color');
+  });
+
+  it('refuses a missing file', async () => {
+    const path = join(dir, 'nowhere.json');
+    await expect(loadCouncilSettings(path)).rejects.toThrow(
+      new CouncilSettingsError(`協議会の設定ファイル ${path} を読めません（ファイルが見つかりません。パスを確かめてください）。`),
+    );
+  });
+
+  it('refuses an empty file', async () => {
+    const path = await file('empty.json', '  \n');
+    await expect(loadCouncilSettings(path)).rejects.toThrow(
+      new CouncilSettingsError(`協議会の設定ファイル ${path} が空です。JSON で設定を書いてください。`),
+    );
+  });
+
+  it('refuses a file that is not UTF-8', async () => {
+    const path = await file('sjis.json', Buffer.from([0x7b, 0x22, 0x6e, 0x61, 0x6d, 0x65, 0x22, 0x3a, 0x22, 0x96, 0xd8, 0x22, 0x7d]));
+    await expect(loadCouncilSettings(path)).rejects.toThrow(
+      new CouncilSettingsError(`協議会の設定ファイル ${path} を読めません（UTF-8 ではありません。UTF-8 で保存し直してください）。`),
+    );
+  });
+});
