@@ -195,17 +195,17 @@ describe('loadCouncilSettings', () => {
   });
 
   it.each([
-    ['trailing-comma.json', '{\n  "name": "A",\n}\n', 3, 1],
-    ['missing-value.json', '{\n  "name": "A",\n  "suppressionThreshold": \n}', 4, 1],
-    ['bad-literal.json', '{"name": "A", "suppressionThreshold": ten}', 1, 39],
-    ['unclosed.json', '{"name": "A"', 1, 13],
-    ['single-quotes.json', "{'name': 'A'}", 1, 2],
-    ['two-values.json', '{"name": "A"} {}', 1, 15],
-  ])('%s: bad JSON is refused with its position', async (name, content, line, column) => {
+    ['trailing-comma.json', '{\n  "name": "A",\n}\n', '3行目 1文字目付近'],
+    ['missing-value.json', '{\n  "name": "A",\n  "suppressionThreshold": \n}', '「}」の付近'],
+    ['bad-literal.json', '{"name": "A", "suppressionThreshold": ten}', '「e」の付近'],
+    ['unclosed.json', '{"name": "A"', '1行目 13文字目付近'],
+    ['single-quotes.json', "{'name': 'A'}", '1行目 2文字目付近'],
+    ['two-values.json', '{"name": "A"} {}', '1行目 15文字目付近'],
+  ])('%s: bad JSON is refused with its position', async (name, content, place) => {
     const path = await file(name, content);
     await expect(loadCouncilSettings(path)).rejects.toThrow(
       new CouncilSettingsError(
-        `協議会の設定ファイル ${path} は JSON として読めません（${line}行目 ${column}文字目付近）。カンマ、引用符、括弧の対応を確かめてください。`,
+        `協議会の設定ファイル ${path} は JSON として読めません（${place}）。カンマ、引用符、括弧の対応を確かめてください。`,
       ),
     );
   });

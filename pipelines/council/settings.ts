@@ -83,10 +83,9 @@ export async function loadCouncilSettings(path: string): Promise<CouncilSettings
   let value: unknown;
   try {
     value = JSON.parse(source);
-  } catch {
-    const { line, column } = lineAndColumn(source, jsonErrorOffset(source));
+  } catch (error) {
     throw new CouncilSettingsError(
-      `${where} は JSON として読めません（${line}行目 ${column}文字目付近）。カンマ、引用符、括弧の対応を確かめてください。`,
+      `${where} は JSON として読めません（${jsonErrorPlace(source, (error as Error).message)}）。カンマ、引用符、括弧の対応を確かめてください。`,
     );
   }
   try {
@@ -234,49 +233,13 @@ function readFailure(error: unknown): string {
   return code ?? String(error);
 }
 
-function lineAndColumn(source: string, offset: number): { line: number; column: number } {
-  const before = source.slice(0, offset).split('\n');
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
-}
-
-// Node 20's JSON.parse does not always say where it failed, so find the spot ourselves.
-function jsonErrorOffset(source: string): number {
-  const lexeme =
-    /[ \t\n\r]*(?:"(?:[^"\\\x00-\x1f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|[{}[\]:,])/y;
-  let at = 0;
-  let start = 0;
-  const next = (): string => {
-    start = at + (/^[ \t\n\r]*/.exec(source.slice(at))?.[0].length ?? 0);
-    lexeme.lastIndex = at;
-    const found = lexeme.exec(source);
-    if (found === null) throw start;
-    at = lexeme.lastIndex;
-    return found[0].trimStart();
-  };
-  const value = (token: string): void => {
-    if (token === '{' || token === '[') {
-      const close = token === '{' ? '}' : ']';
-      let item = next();
-      if (item === close) return;
-      for (;;) {
-        if (token === '{') {
-          if (!item.startsWith('"') || next() !== ':') throw start;
-          item = next();
-        }
-        value(item);
-        const separator = next();
-        if (separator === close) return;
-        if (separator !== ',') throw start;
-        item = next();
-      }
-    }
-    if ('}]:,'.includes(token)) throw start;
-  };
-  try {
-    value(next());
-    const rest = /^[ \t\n\r]*/.exec(source.slice(at))?.[0].length ?? 0;
-    return at + rest;
-  } catch (offset) {
-    return typeof offset === 'number' ? offset : 0;
+/** Node 20's JSON.parse gives a position for most errors and the offending token for the rest. */
+function jsonErrorPlace(source: string, message: string): string {
+  const position = /at position (\d+)/.exec(message);
+  if (position) {
+    const before = source.slice(0, Number(position[1])).split('\n');
+    return `${before.length}行目 ${(before.at(-1)?.length ?? 0) + 1}文字目付近`;
   }
+  const token = /Unexpected token '(.+?)'/.exec(message);
+  return token ? `「${token[1]}」の付近` : '場所は特定できません';
 }

@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listMigrations } from '../pipelines/db/migrate.ts';
+import { queryRows, tempDatabase } from './helpers/temp-db.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function sqlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sqlFiles(path);
+    return entry.name.endsWith('.sql') ? [relative(ROOT, path)] : [];
+  });
+}
+
+const ALL = sqlFiles(join(ROOT, 'pipelines')).sort();
+const MIGRATIONS = ALL.filter((f) => f.startsWith('pipelines/db/migrations/'));
+const STATEMENTS = ALL.filter((f) => !MIGRATIONS.includes(f));
+
+/** Bound parameters of each fixed statement: a new .sql file must be listed here to pass. */
+const PARAMETERS: Record<string, number> = {
+  'pipelines/ingest/sql/create-staging.sql': 0,
+  'pipelines/ingest/sql/drop-staging.sql': 0,
+  'pipelines/ingest/sql/find-unchanged.sql': 0,
+  'pipelines/ingest/sql/find-upload-by-checksum.sql': 1,
+  'pipelines/ingest/sql/insert-upload.sql': 11,
+  'pipelines/ingest/sql/insert-versions.sql': 1,
+};
+
+let temp: Awaited<ReturnType<typeof tempDatabase>>;
+beforeAll(async () => {
+  temp = await tempDatabase();
+  await temp.db.connection.run(readFileSync(join(ROOT, 'pipelines/ingest/sql/create-staging.sql'), 'utf8'));
+});
+afterAll(() => temp.close());
+
+describe('the .sql files', () => {
+  it('are all found', () => {
+    expect(MIGRATIONS.length).toBeGreaterThan(0);
+    expect(STATEMENTS.length).toBeGreaterThan(0);
+  });
+
+  it('migrations are all applied, in order, when a database is opened', async () => {
+    const applied = await queryRows(temp.db, 'SELECT version, name FROM schema_migrations ORDER BY version');
+    expect(applied).toEqual((await listMigrations()).map((m) => ({ version: m.version, name: m.name })));
+    expect(applied.map((m) => `pipelines/db/migrations/${String(m.name)}`)).toEqual(MIGRATIONS);
+  });
+
+  it.each(STATEMENTS)('%s binds and plans against the migrated schema', async (file) => {
+    const statement = await temp.db.connection.prepare(readFileSync(join(ROOT, file), 'utf8'));
+    expect(statement.parameterCount).toBe(PARAMETERS[file]);
+  });
+});
