@@ -23,7 +23,7 @@ export interface ParsedCsv {
   broken: BrokenRecord[];
 }
 
-const OPTIONS = { relax_quotes: true, relax_column_count: true, raw: true, skip_empty_lines: false } as const;
+const OPTIONS = { relax_quotes: true, relax_column_count: true, info: true, skip_empty_lines: false } as const;
 
 class RunawayQuote extends Error {
   constructor(readonly lastLine: number) {
@@ -40,16 +40,20 @@ class RunawayQuote extends Error {
 export function parseCsvText(text: string, onProgress?: (count: number) => void): ParsedCsv {
   const records: CsvRecord[] = [];
   const broken: BrokenRecord[] = [];
+  const lineStarts = lineStartOffsets(text);
+  const lineCount = lineStarts.length - (text.endsWith('\n') ? 1 : 0);
+  const rawLines = (from: number, to: number) => text.slice(lineStarts[from - 1], lineStarts[to] ?? text.length);
   let header: CsvRecord | null = null;
-  let offset = 0;
   let line = 1;
 
-  while (offset < text.length) {
+  while (line <= lineCount) {
+    const base = line;
     try {
-      const handle = ({ record, raw }: { record: string[]; raw: string }): null => {
-        const newlines = countNewlines(raw);
-        const lastLine = lastLineOf(raw, line);
-        if (lastLine > line && !isStrictRfc4180(raw)) throw new RunawayQuote(lastLine);
+      // Blank lines are kept as records, so every line belongs to one and a record
+      // starts on the line after the previous one ended; info.lines is where it ends.
+      const handle = ({ record, info }: { record: string[]; info: { lines: number } }): null => {
+        const lastLine = base + info.lines - 1;
+        if (lastLine > line && !isStrictRfc4180(rawLines(line, lastLine))) throw new RunawayQuote(lastLine);
         if (!record.every((f) => f.trim() === '')) {
           const parsed = { line, lastLine, fields: record };
           if (header) {
@@ -59,43 +63,36 @@ export function parseCsvText(text: string, onProgress?: (count: number) => void)
             header = parsed;
           }
         }
-        line += newlines;
-        offset += raw.length;
+        line = lastLine + 1;
         return null;
       };
-      // With `raw: true` csv-parse hands on_record {record, raw}; its types do not say so.
-      parse(text.slice(offset), { ...OPTIONS, on_record: handle } as unknown as Options);
+      // With `info: true` csv-parse hands on_record {record, info}; its types do not say so.
+      parse(text.slice(lineStarts[base - 1]), { ...OPTIONS, on_record: handle } as unknown as Options);
       break;
     } catch (error) {
       if (!(error instanceof RunawayQuote) && !isCsvParseError(error)) throw error;
-      const end = text.indexOf('\n', offset);
-      const firstLine = text.slice(offset, end === -1 ? text.length : end);
+      const firstLine = rawLines(line, line).replace(/\n$/, '');
       broken.push({
         line,
-        lastLine: error instanceof RunawayQuote ? error.lastLine : lastLineOf(text.slice(offset), line),
+        lastLine: error instanceof RunawayQuote ? error.lastLine : lineCount,
         columnIndex: openQuoteColumn(firstLine),
         firstField: firstCell(firstLine),
       });
-      offset = end === -1 ? text.length : end + 1;
       line += 1;
     }
   }
   return { header, records, broken };
 }
 
+function lineStartOffsets(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
 function isCsvParseError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('CSV_');
-}
-
-function lastLineOf(raw: string, line: number): number {
-  return line + countNewlines(raw) - (raw.endsWith('\n') ? 1 : 0);
-}
-
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 /**

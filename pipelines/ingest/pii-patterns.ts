@@ -99,7 +99,7 @@ export const ID_LABELLED = new RegExp(
 
 /** Group 1 = 〒 (kept inside the span), 2 = hyphen (empty means the 〒 or a label is required). */
 export const POSTAL = new RegExp(
-  `(〒${SP}?)?${D}(?<![0-9０-９.,/:：A-Za-zＡ-Ｚａ-ｚ${HY_CHARS}][^])${D}{2}(${HY}?)${D}{4}` +
+  `(〒${SP}?)?${D}(?<![0-9０-９.,/A-Za-zＡ-Ｚａ-ｚ${HY_CHARS}][^])${D}{2}(${HY}?)${D}{4}` +
     `(?![0-9０-９]|${HY}${D}|${UNIT}|[号番])`,
   'g',
 );

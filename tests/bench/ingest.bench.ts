@@ -1,0 +1,101 @@
+/**
+ * `npm run bench`: ingest speed and memory on generated case records.
+ * Each measured ingest runs in a child process of its own, so that its peak RSS is its own.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_COUNCIL } from '../../pipelines/council/settings.ts';
+import { openDatabase } from '../../pipelines/db/database.ts';
+import { ingestBytes } from '../../pipelines/ingest/ingest-file.ts';
+import { storeUpload } from '../../pipelines/ingest/store-upload.ts';
+import { generateCases } from '../../fixtures/generator/generate.ts';
+import { writeCasesCsv, type OutputEncoding } from '../../fixtures/generator/write-csv.ts';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const SEED = 1;
+
+interface Measurement {
+  rows: number;
+  accepted: number;
+  skipped: number;
+  textChars: number;
+  checkSeconds: number;
+  storeSeconds: number;
+  peakRssMb: number;
+}
+
+/** Child: one ingest of one file into one database, timed by stage. */
+async function measure(file: string, dbPath: string): Promise<Measurement> {
+  const bytes = readFileSync(file);
+  const db = await openDatabase(dbPath);
+  try {
+    const t0 = performance.now();
+    const outcome = ingestBytes(bytes, { fileName: 'bench.csv', settings: DEFAULT_COUNCIL, piiMode: 'mask', today: '2026-11-21' });
+    const t1 = performance.now();
+    const report = await storeUpload(db, outcome, { piiMode: 'mask', councilName: 'bench', now: new Date() });
+    const t2 = performance.now();
+    const textChars = outcome.records.reduce(
+      (n, r) => n + (r.consultation?.length ?? 0) + (r.problem?.length ?? 0) + (r.support?.length ?? 0) + (r.regionalNote?.length ?? 0),
+      0,
+    );
+    return {
+      rows: report.rows,
+      accepted: report.accepted,
+      skipped: report.skipped,
+      textChars,
+      checkSeconds: (t1 - t0) / 1000,
+      storeSeconds: (t2 - t1) / 1000,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+function inChild(file: string, dbPath: string): Measurement {
+  const script = fileURLToPath(import.meta.url);
+  const out = execFileSync(process.execPath, ['--import', 'tsx', script, '--child', file, dbPath], { encoding: 'utf8' });
+  return JSON.parse(out) as Measurement;
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function line(title: string, m: Measurement): string {
+  const total = m.checkSeconds + m.storeSeconds;
+  return [
+    `${title}`,
+    `  check (decode, parse, validate, PII guard): ${fmt(m.checkSeconds, 2)} s  ${fmt(m.rows / m.checkSeconds)} rows/s  ${fmt(m.textChars / m.checkSeconds / 1e6, 1)} M text chars/s`,
+    `  store (appender, compare, one transaction): ${fmt(m.storeSeconds, 2)} s  (${fmt(m.accepted)} accepted, ${fmt(m.skipped)} skipped)`,
+    `  total: ${fmt(total, 2)} s  ${fmt(m.rows / total)} rows/s  peak RSS ${fmt(m.peakRssMb)} MB`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'mieruka-bench-'));
+  try {
+    const files = {} as Record<OutputEncoding, string>;
+    for (const encoding of ['utf-8', 'shift_jis'] as const) {
+      files[encoding] = join(dir, `cases-${encoding}.csv`);
+      writeCasesCsv(generateCases({ rows: ROWS, seed: SEED, piiRate: 0.01 }), files[encoding], encoding);
+    }
+    const mb = (f: string) => fmt(statSync(f).size / 1024 / 1024, 1);
+    console.log(`mieruka ingest benchmark — ${fmt(ROWS)} generated rows (seed ${SEED}, 1% with personal information), Node ${process.version}`);
+    console.log(line(`\nUTF-8 file (${mb(files['utf-8'])} MB) into an empty database`, inChild(files['utf-8'], join(dir, 'a.duckdb'))));
+    console.log(line(`\nthe same file again (every row unchanged)`, inChild(files['utf-8'], join(dir, 'a.duckdb'))));
+    console.log(line(`\nShift_JIS twin (${mb(files.shift_jis)} MB) into an empty database`, inChild(files.shift_jis, join(dir, 'b.duckdb'))));
+    console.log('\ntarget: at least 20,000 rows/s in total on this 2-core machine');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--child') {
+  const [file, dbPath] = process.argv.slice(3);
+  if (!file || !dbPath) throw new Error('--child FILE DB');
+  process.stdout.write(JSON.stringify(await measure(file, dbPath)));
+} else {
+  await main();
+}
