@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { CouncilSettings } from '../council/settings.ts';
 import type { CaseRecord } from './case-record.ts';
+import { validateRows } from './check-chunk.ts';
 import { decodeCsvBytes, type Encoding } from './decode.ts';
 import { mapHeader, type HeaderMap } from './header.ts';
 import type { IngestIssue, PiiFinding, PiiMode } from './issues.ts';
 import { parseCsvText, type BrokenRecord } from './parse-csv.ts';
 import { findPii, maskPii } from './pii.ts';
-import { validateRow } from './validate-row.ts';
+import type { RowResult, RowRules } from './validate-row.ts';
 
 export interface IngestProgress {
   stage: 'parse' | 'validate';
@@ -38,76 +39,88 @@ export interface IngestOutcome {
   pii: PiiFinding[];
 }
 
-const PROGRESS_EVERY = 2000;
+export interface SourceText {
+  checksum: string;
+  text: string;
+  encoding: Encoding;
+}
 
-/** Decode, parse, validate, guard and de-duplicate one CSV file: pure, no I/O. */
+export function readSource(bytes: Uint8Array): SourceText {
+  return { checksum: createHash('sha256').update(bytes).digest('hex'), ...decodeCsvBytes(bytes) };
+}
+
+export function rowRules(header: HeaderMap, options: IngestOptions): RowRules {
+  const { areas, agencies } = options.settings;
+  return { header, areas, agencies, piiMode: options.piiMode, today: options.today };
+}
+
+/** Decode, parse, validate, guard and de-duplicate one CSV file in one pass: pure, no I/O. */
 export function ingestBytes(bytes: Uint8Array, options: IngestOptions): IngestOutcome {
-  const checksum = createHash('sha256').update(bytes).digest('hex');
-  const { text, encoding } = decodeCsvBytes(bytes);
-  const parsed = parseCsvText(text, (n) => {
-    if (n % PROGRESS_EVERY === 0) options.onProgress?.({ stage: 'parse', done: n, total: 0 });
+  const source = readSource(bytes);
+  const parsed = parseCsvText(source.text, {
+    onProgress: (n) => {
+      if (n % 2000 === 0) options.onProgress?.({ stage: 'parse', done: n, total: 0 });
+    },
   });
   const header = mapHeader(parsed.header, options.settings.headerAliases);
-  const rules = {
-    header,
-    areas: options.settings.areas,
-    agencies: options.settings.agencies,
-    piiMode: options.piiMode,
-    today: options.today,
-  };
+  const results = validateRows(parsed.records, rowRules(header, options), (done, total) =>
+    options.onProgress?.({ stage: 'validate', done, total }),
+  );
+  return assembleOutcome(options.fileName, source, header, parsed.broken, results);
+}
 
-  const issues: IngestIssue[] = [...header.issues, ...parsed.broken.map((b) => brokenRecordIssue(b, header))];
+/**
+ * Joins checked rows into the file's outcome: refused quotes first counted, then each
+ * valid record either kept, skipped as an exact repeat, or refused as a clashing 記録ID.
+ */
+export function assembleOutcome(
+  file: string,
+  source: SourceText,
+  header: HeaderMap,
+  broken: readonly BrokenRecord[],
+  results: readonly RowResult[],
+): IngestOutcome {
+  const issues: IngestIssue[] = [...header.issues, ...broken.map((b) => brokenRecordIssue(b, header))];
   const pii: PiiFinding[] = [];
   const records: CaseRecord[] = [];
   const firstSeen = new Map<string, CaseRecord>();
-  let rejected = parsed.broken.length;
+  let rejected = broken.length;
   let skipped = 0;
-  const total = parsed.records.length;
 
-  parsed.records.forEach((row, index) => {
-    const result = validateRow(row, rules);
+  for (const result of results) {
     issues.push(...result.issues);
     pii.push(...result.pii);
     const record = result.record;
     if (!record) {
       rejected++;
-    } else {
-      const earlier = firstSeen.get(record.recordId);
-      if (!earlier) {
-        firstSeen.set(record.recordId, record);
-        records.push(record);
-      } else if (earlier.contentHash === record.contentHash) {
-        skipped++;
-        issues.push({
-          line: row.line,
-          recordId: record.recordId,
-          column: '記録ID',
-          severity: 'warning',
-          code: 'duplicate_row',
-          message: `記録ID ${record.recordId} は ${earlier.line} 行目と同じ内容のため、重複として取り込みませんでした。`,
-        });
-      } else {
-        rejected++;
-        issues.push({
-          line: row.line,
-          recordId: record.recordId,
-          column: '記録ID',
-          severity: 'error',
-          code: 'duplicate_id',
-          message: `記録ID ${record.recordId} は ${earlier.line} 行目と重複しています`,
-        });
-      }
+      continue;
     }
-    if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === total) {
-      options.onProgress?.({ stage: 'validate', done: index + 1, total });
+    const earlier = firstSeen.get(record.recordId);
+    if (!earlier) {
+      firstSeen.set(record.recordId, record);
+      records.push(record);
+      continue;
     }
-  });
+    const same = earlier.contentHash === record.contentHash;
+    if (same) skipped++;
+    else rejected++;
+    issues.push({
+      line: record.line,
+      recordId: record.recordId,
+      column: '記録ID',
+      severity: same ? 'warning' : 'error',
+      code: same ? 'duplicate_row' : 'duplicate_id',
+      message: same
+        ? `記録ID ${record.recordId} は ${earlier.line} 行目と同じ内容のため、重複として取り込みませんでした。`
+        : `記録ID ${record.recordId} は ${earlier.line} 行目と重複しています`,
+    });
+  }
 
   return {
-    file: options.fileName,
-    checksum,
-    encoding,
-    rows: total + parsed.broken.length,
+    file,
+    checksum: source.checksum,
+    encoding: source.encoding,
+    rows: results.length + broken.length,
     records,
     rejected,
     skipped,

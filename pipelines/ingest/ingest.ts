@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.ts';
-import { ingestBytes, type IngestOptions } from './ingest-file.ts';
+import type { IngestOptions } from './ingest-file.ts';
+import { ingestBytesInParallel } from './parallel-check.ts';
 import { storeUpload, type IngestReport } from './store-upload.ts';
 
 export type IngestStage = 'parse' | 'validate' | 'store';
@@ -12,7 +13,7 @@ export interface IngestRunOptions extends Omit<IngestOptions, 'onProgress' | 'to
 /** One file through the whole ingest: checks in memory, then one transaction. */
 export async function ingestFile(db: Database, bytes: Uint8Array, options: IngestRunOptions): Promise<IngestReport> {
   const now = options.now ?? new Date();
-  const outcome = ingestBytes(bytes, {
+  const outcome = await ingestBytesInParallel(bytes, {
     ...options,
     today: localIsoDate(now),
     onProgress: (p) => options.onProgress?.(p.stage, p.done, p.total),

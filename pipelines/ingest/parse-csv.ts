@@ -37,7 +37,16 @@ class RunawayQuote extends Error {
  * closed would swallow the following lines into one cell; instead the line where it
  * began is refused and parsing starts again on the next line, so the rest loads.
  */
-export function parseCsvText(text: string, onProgress?: (count: number) => void): ParsedCsv {
+export interface ParseOptions {
+  /** Line number of the text's first line, when it is a chunk of a larger file. */
+  firstLine?: number;
+  /** Whether the first record is the header (true for a whole file, false for a chunk). */
+  withHeader?: boolean;
+  onProgress?: (count: number) => void;
+}
+
+export function parseCsvText(text: string, options: ParseOptions = {}): ParsedCsv {
+  const { firstLine = 1, withHeader = true, onProgress } = options;
   const records: CsvRecord[] = [];
   const broken: BrokenRecord[] = [];
   const lineStarts = lineStartOffsets(text);
@@ -45,6 +54,7 @@ export function parseCsvText(text: string, onProgress?: (count: number) => void)
   const rawLines = (from: number, to: number) => text.slice(lineStarts[from - 1], lineStarts[to] ?? text.length);
   let header: CsvRecord | null = null;
   let line = 1;
+  const shift = firstLine - 1;
 
   while (line <= lineCount) {
     const base = line;
@@ -55,8 +65,8 @@ export function parseCsvText(text: string, onProgress?: (count: number) => void)
         const lastLine = base + info.lines - 1;
         if (lastLine > line && !isStrictRfc4180(rawLines(line, lastLine))) throw new RunawayQuote(lastLine);
         if (!record.every((f) => f.trim() === '')) {
-          const parsed = { line, lastLine, fields: record };
-          if (header) {
+          const parsed = { line: line + shift, lastLine: lastLine + shift, fields: record };
+          if (header || !withHeader) {
             records.push(parsed);
             onProgress?.(records.length);
           } else {
@@ -71,12 +81,12 @@ export function parseCsvText(text: string, onProgress?: (count: number) => void)
       break;
     } catch (error) {
       if (!(error instanceof RunawayQuote) && !isCsvParseError(error)) throw error;
-      const firstLine = rawLines(line, line).replace(/\n$/, '');
+      const lineText = rawLines(line, line).replace(/\n$/, '');
       broken.push({
-        line,
-        lastLine: error instanceof RunawayQuote ? error.lastLine : lineCount,
-        columnIndex: openQuoteColumn(firstLine),
-        firstField: firstCell(firstLine),
+        line: line + shift,
+        lastLine: (error instanceof RunawayQuote ? error.lastLine : lineCount) + shift,
+        columnIndex: openQuoteColumn(lineText),
+        firstField: firstCell(lineText),
       });
       line += 1;
     }
