@@ -1,34 +1,21 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AGE_BANDS, DISABILITY_TYPES, STANDARD_HEADERS, TEXT_HEADERS } from '../pipelines/ingest/columns.ts';
+import { parseConferenceDate } from '../pipelines/ingest/dates.ts';
 import { generateCases, formatRecordId, recordIdWidth } from '../fixtures/generator/generate.ts';
 import type { GeneratedCase } from '../fixtures/generator/generate.ts';
-import { INDIVIDUAL_TOPICS } from '../fixtures/generator/individual-topics.ts';
 import { FALLING_LABELS, ISSUE_LABELS, ISSUE_TYPES, RISING_LABELS } from '../fixtures/generator/issue-types.ts';
 import type { IssueLabel } from '../fixtures/generator/issue-types.ts';
-import { LEXICON } from '../fixtures/generator/lexicon.ts';
 import { TYPOS } from '../fixtures/generator/noise.ts';
 import { AREAS } from '../fixtures/generator/region.ts';
 import { renderCsv, writeCasesCsv, csvLine } from '../fixtures/generator/write-csv.ts';
+import { tempDir as makeTempDir } from './helpers/temp-db.ts';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 const BOM = '\uFEFF';
-const tempDirs: string[] = [];
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mieruka-generator-'));
-  tempDirs.push(dir);
-  return dir;
-}
-
-afterAll(() => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
+const temp = makeTempDir('mieruka-generator-');
+afterAll(() => temp.remove());
+const tempDir = () => temp.dir;
 
 interface ParsedDate {
   readonly year: number;
@@ -36,25 +23,11 @@ interface ParsedDate {
   readonly day: number;
 }
 
-/** An independent reader of the four date formats, refusing impossible dates. */
-function parseConferenceDate(text: string): ParsedDate | null {
-  const s = text.replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10));
-  let year: number;
-  let month: number;
-  let day: number;
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})\/(\d{2})\/(\d{2})$/.exec(s)) || (m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s))) {
-    [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  } else if ((m = /^(令和|平成)(\d+)年(\d{1,2})月(\d{1,2})日$/.exec(s)) || (m = /^([RH])(\d+)\.(\d{1,2})\.(\d{1,2})$/.exec(s))) {
-    const reiwa = m[1] === '令和' || m[1] === 'R';
-    [year, month, day] = [(reiwa ? 2018 : 1988) + Number(m[2]), Number(m[3]), Number(m[4])];
-    const key = year * 10000 + month * 100 + day;
-    if (reiwa ? key < 20190501 : key >= 20190501) return null;
-  } else {
-    return null;
-  }
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+/** Generated dates must be what ingest accepts, so they are read with its parser. */
+function readDate(text: string): ParsedDate | null {
+  const result = parseConferenceDate(text);
+  if (!result.ok) return null;
+  const [year = 0, month = 0, day = 0] = result.iso.split('-').map(Number);
   return { year, month, day };
 }
 
@@ -155,7 +128,7 @@ describe('rows', () => {
     });
     expect(styles).toEqual({ slash: 1689, hyphen: 128, wareki: 94, rdot: 45, warekiWide: 44 });
     for (const { record } of SAMPLE) {
-      const date = parseConferenceDate(record.会議日);
+      const date = readDate(record.会議日);
       expect(date, record.会議日).not.toBeNull();
       if (!date) continue;
       expect(dateKey(date)).toBeGreaterThanOrEqual(20230401);
@@ -169,7 +142,7 @@ describe('rows', () => {
   it('follows startDate and months, writing 平成 before 令和 and 元年 as 西暦', () => {
     const rows = [...generateCases({ rows: 1500, seed: 9, startDate: '2018-04-01', months: 36 })];
     const eras = countBy(rows, ({ record }) => {
-      const date = parseConferenceDate(record.会議日);
+      const date = readDate(record.会議日);
       expect(date, record.会議日).not.toBeNull();
       const key = date ? dateKey(date) : 0;
       expect(key).toBeGreaterThanOrEqual(20180401);
@@ -234,7 +207,7 @@ describe('planted issues', () => {
     const perYear = (label: IssueLabel): [number, number] => {
       const rows = SAMPLE.filter((r) => r.label === label);
       const second = rows.filter((r) => {
-        const d = parseConferenceDate(r.record.会議日);
+        const d = readDate(r.record.会議日);
         return d !== null && dateKey(d) >= 20240401;
       }).length;
       return [rows.length - second, second];
@@ -281,68 +254,5 @@ describe('planted issues', () => {
       comma: cells.filter((c) => c.includes(',')).length,
       quote: cells.filter((c) => c.includes('"')).length,
     }).toEqual({ typoRows: 56, newline: 13, comma: 9, quote: 8 });
-  });
-});
-
-describe('CSV output', () => {
-  const utf8 = renderCsv(SAMPLE, 'utf-8');
-  const sjis = renderCsv(SAMPLE, 'shift_jis');
-
-  it('parses back to the same records, with CRLF line ends and a BOM', () => {
-    expect(utf8.csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    const records = parse(utf8.csv, { bom: true, columns: true, relax_column_count: false }) as Record<string, string>[];
-    expect(records).toEqual(SAMPLE.map((r) => r.record));
-    const text = utf8.csv.toString('utf8');
-    expect(text.split('\r\n').length - 1).toBe(2001);
-    expect(text.endsWith('\r\n')).toBe(true);
-  });
-
-  it('decodes the Shift_JIS file to exactly the UTF-8 text', () => {
-    expect(sjis.csv.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
-    const decoded = new TextDecoder('shift_jis', { fatal: true }).decode(sjis.csv);
-    expect(decoded).toBe(utf8.csv.toString('utf8').slice(1));
-    expect(sjis.labels.equals(utf8.labels)).toBe(true);
-  });
-
-  it('uses only characters that survive CP932 anywhere in the catalogue', () => {
-    const everything = JSON.stringify([LEXICON, ISSUE_TYPES, INDIVIDUAL_TOPICS, TYPOS, AREAS]);
-    const decoded = new TextDecoder('shift_jis', { fatal: true }).decode(iconv.encode(everything, 'cp932'));
-    expect(decoded).toBe(everything);
-  });
-
-  it('writes labels for every record id, in order', () => {
-    const labels = parse(utf8.labels, { columns: true }) as { 記録ID: string; label: string }[];
-    expect(labels).toEqual(SAMPLE.map((r) => ({ 記録ID: r.record.記録ID, label: r.label })));
-  });
-});
-
-describe('committed fixtures and CLI', () => {
-  it('keeps fixtures/demo.csv equal to the generator output for seed 20241', () => {
-    const demo = renderCsv(generateCases({ rows: 300, seed: 20241, piiRate: 0.02 }), 'utf-8');
-    expect(readFileSync(join(ROOT, 'fixtures/demo.csv')).equals(demo.csv)).toBe(true);
-    expect(readFileSync(join(ROOT, 'fixtures/demo.labels.csv')).equals(demo.labels)).toBe(true);
-    expect(readFileSync(join(ROOT, 'fixtures/template.csv'), 'utf8')).toBe(`${BOM}${STANDARD_HEADERS.join(',')}\r\n`);
-  });
-
-  const cli = (args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'fixtures/generator/main.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
-
-  it('writes the same file from the command line, in Shift_JIS when asked', () => {
-    const out = join(tempDir(), 'cli.csv');
-    const run = cli(['--rows', '150', '--seed', '77', '--encoding', 'shift_jis', '--pii-rate', '0.1', '--out', out]);
-    expect(run.stderr).toContain('150 行を書き出しました');
-    expect(run.status).toBe(0);
-    const expected = renderCsv(generateCases({ rows: 150, seed: 77, piiRate: 0.1 }), 'shift_jis');
-    expect(readFileSync(out).equals(expected.csv)).toBe(true);
-    expect(readFileSync(join(out, '..', 'cli.labels.csv')).equals(expected.labels)).toBe(true);
-  });
-
-  it('refuses bad arguments with a Japanese message and exit code 2', () => {
-    for (const args of [['--rows', 'abc', '--out', '/tmp/x.csv'], ['--rows', '10'], ['--encoding', 'latin1', '--out', '/tmp/x.csv'],
-      ['--pii-rate', '2', '--out', '/tmp/x.csv'], ['--bogus']]) {
-      const run = cli(args);
-      expect(run.status, args.join(' ')).toBe(2);
-      expect(run.stderr).toMatch(/^エラー: /);
-    }
   });
 });
