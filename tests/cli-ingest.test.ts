@@ -115,3 +115,20 @@ describe('mieruka ingest', () => {
     expect(result.stderr).toContain('使い方:');
   });
 });
+
+describe('mieruka ingest while another program holds the database', () => {
+  it('exits 1 and says the database is in use', async () => {
+    const path = dir.path('busy.duckdb');
+    const holder = await openDatabase(path);
+    try {
+      const file = write('busy.csv', caseCsv([caseRow('K-1')]));
+      const result = await runCli(['ingest', file, '--db', path]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `エラー: データベース ${path} は別のプログラム（取り込みやサーバー）が使用中です。終わるのを待ってからもう一度実行してください。\n`,
+      );
+    } finally {
+      holder.close();
+    }
+  });
+});

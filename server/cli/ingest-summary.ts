@@ -2,36 +2,30 @@ import { PII_KIND_LABELS } from '../../pipelines/ingest/issues.ts';
 import type { IngestReport } from '../../pipelines/ingest/store-upload.ts';
 import type { FileFailure } from './ingest-command.ts';
 
-/** How many issue lines a person is shown before being pointed to --json. */
+const n = (count: number) => count.toLocaleString('ja-JP');
+
+/** How many lines of a list a person is shown before being pointed to --json. */
 const SHOWN = 40;
 
+function listed<T>(title: string, items: readonly T[], render: (item: T) => string): string[] {
+  if (items.length === 0) return [];
+  const more = items.length > SHOWN ? [`    …ほか ${n(items.length - SHOWN)} 件（すべて見るには --json）`] : [];
+  return [`  ${title}:`, ...items.slice(0, SHOWN).map((item) => `    ${render(item)}`), ...more];
+}
+
+/** The report of one upload, for a person at a terminal. */
 export function formatReport(r: IngestReport): string {
   const encoding = r.encoding === 'utf-8' ? 'UTF-8' : 'Shift_JIS';
-  const lines = [
-    `${r.file}（${encoding}）: ${r.rows} 件 — 取り込み ${r.accepted} 件、省略 ${r.skipped} 件、取り込めなかった行 ${r.rejected} 件（取り込み番号 ${r.uploadId}）`,
-  ];
   const errors = r.issues.filter((i) => i.severity === 'error');
   const warnings = r.issues.filter((i) => i.severity === 'warning');
-  for (const [title, list] of [
-    ['取り込めなかった理由', errors],
-    ['注意', warnings],
-  ] as const) {
-    if (list.length === 0) continue;
-    lines.push(`  ${title}（${list.length} 件）:`);
-    for (const i of list.slice(0, SHOWN)) {
-      lines.push(`    ${i.line} 行目${i.column ? `［${i.column}］` : ''} ${i.message}`);
-    }
-    if (list.length > SHOWN) lines.push(`    …ほか ${list.length - SHOWN} 件（すべて見るには --json）`);
-  }
-  if (r.pii.length > 0) {
-    const action = r.pii[0]?.action === 'rejected' ? '取り込みませんでした' : '伏せ字にしました';
-    lines.push(`  個人情報と思われる箇所（${r.pii.length} 件、${action}）:`);
-    for (const p of r.pii.slice(0, SHOWN)) {
-      lines.push(`    ${p.line} 行目［${p.column}］${PII_KIND_LABELS[p.kind]}`);
-    }
-    if (r.pii.length > SHOWN) lines.push(`    …ほか ${r.pii.length - SHOWN} 件（すべて見るには --json）`);
-  }
-  return lines.join('\n');
+  const issue = (i: IngestReport['issues'][number]) => `${i.line} 行目${i.column ? `［${i.column}］` : ''} ${i.message}`;
+  const piiAction = r.pii[0]?.action === 'rejected' ? '取り込みませんでした' : '伏せ字にしました';
+  return [
+    `${r.file}（${encoding}）: ${n(r.rows)} 件 — 取り込み ${n(r.accepted)} 件、省略 ${n(r.skipped)} 件、取り込めなかった行 ${n(r.rejected)} 件（取り込み番号 ${r.uploadId}）`,
+    ...listed(`取り込めなかった理由（${n(errors.length)} 件）`, errors, issue),
+    ...listed(`注意（${n(warnings.length)} 件）`, warnings, issue),
+    ...listed(`個人情報と思われる箇所（${n(r.pii.length)} 件、${piiAction}）`, r.pii, (p) => `${p.line} 行目［${p.column}］${PII_KIND_LABELS[p.kind]}`),
+  ].join('\n');
 }
 
 export function formatFailure(f: FileFailure): string {
