@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_COUNCIL } from '../pipelines/council/settings.ts';
 import { ingestFile } from '../pipelines/ingest/ingest.ts';
+import { tokenizeInProcess } from '../pipelines/text/tokenize-in-process.ts';
 import { generateCases } from '../fixtures/generator/generate.ts';
 import { writeCasesCsv } from '../fixtures/generator/write-csv.ts';
 import { queryRows, tempDatabase, tempDir, type TempDir } from './helpers/temp-db.ts';
@@ -25,7 +26,7 @@ describe('generated case records through ingest', () => {
     for (const file of files) {
       const t = await tempDatabase();
       try {
-        const report = await ingestFile(t.db, readFileSync(file), { fileName: 'twin.csv', settings: DEFAULT_COUNCIL, piiMode: 'mask', now: NOW });
+        const report = await ingestFile(t.db, readFileSync(file), { fileName: 'twin.csv', settings: DEFAULT_COUNCIL, piiMode: 'mask', tokenizeMany: tokenizeInProcess, now: NOW });
         expect(report).toMatchObject({ rows: 2000, accepted: 2000, skipped: 0, rejected: 0 });
         expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
         expect(report.pii).toHaveLength(20);
@@ -41,7 +42,7 @@ describe('generated case records through ingest', () => {
     const t = await tempDatabase();
     try {
       const bytes = readFileSync(new URL('../fixtures/demo.csv', import.meta.url));
-      const report = await ingestFile(t.db, bytes, { fileName: 'demo.csv', settings: DEFAULT_COUNCIL, piiMode: 'mask', now: NOW });
+      const report = await ingestFile(t.db, bytes, { fileName: 'demo.csv', settings: DEFAULT_COUNCIL, piiMode: 'mask', tokenizeMany: tokenizeInProcess, now: NOW });
       expect(report).toMatchObject({ encoding: 'utf-8', rows: 300, accepted: 300, skipped: 0, rejected: 0 });
       expect(report.issues).toEqual([]);
       expect(report.pii.map((p) => [p.line, p.recordId, p.column, p.kind])).toEqual([

@@ -27,12 +27,19 @@ const PARAMETERS: Record<string, number> = {
   'pipelines/ingest/sql/find-upload-by-checksum.sql': 1,
   'pipelines/ingest/sql/insert-upload.sql': 11,
   'pipelines/ingest/sql/insert-versions.sql': 1,
+  'pipelines/text/sql/create-token-keys.sql': 0,
+  'pipelines/text/sql/create-token-staging.sql': 0,
+  'pipelines/text/sql/find-cached-tokens.sql': 0,
+  'pipelines/text/sql/insert-staged-tokens.sql': 0,
 };
 
 let temp: Awaited<ReturnType<typeof tempDatabase>>;
 beforeAll(async () => {
   temp = await tempDatabase();
-  await temp.db.connection.run(readFileSync(join(ROOT, 'pipelines/ingest/sql/create-staging.sql'), 'utf8'));
+  // The statements that make temporary tables run first, so the others can refer to them.
+  for (const file of STATEMENTS.filter((f) => /\/create-[^/]+\.sql$/.test(f))) {
+    await temp.db.connection.run(readFileSync(join(ROOT, file), 'utf8'));
+  }
 });
 afterAll(() => temp.close());
 

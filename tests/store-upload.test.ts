@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { DEFAULT_COUNCIL } from '../pipelines/council/settings.ts';
 import { ingestFile } from '../pipelines/ingest/ingest.ts';
+import { tokenizeInProcess } from '../pipelines/text/tokenize-in-process.ts';
 import type { IngestReport } from '../pipelines/ingest/store-upload.ts';
 import { caseCsv, caseRow, utf8 } from './helpers/case-csv.ts';
 import { queryRows, tempDatabase } from './helpers/temp-db.ts';
@@ -15,7 +16,7 @@ afterEach(() => temp.close());
 
 const NOW = new Date('2026-11-21T09:00:00Z');
 const upload = (bytes: Uint8Array, db = temp.db, fileName = 'cases.csv', now = NOW): Promise<IngestReport> =>
-  ingestFile(db, bytes, { fileName, settings: DEFAULT_COUNCIL, piiMode: 'mask', now });
+  ingestFile(db, bytes, { fileName, settings: DEFAULT_COUNCIL, piiMode: 'mask', tokenizeMany: tokenizeInProcess, now });
 
 /** Every table's full contents, to prove that nothing changed. */
 async function snapshot(t: Temp = temp): Promise<string> {

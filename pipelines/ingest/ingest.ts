@@ -1,16 +1,24 @@
 import type { Database } from '../db/database.ts';
+import { TokenCache } from '../text/token-cache.ts';
+import type { TokenizeMany } from '../text/tokenize-texts.ts';
 import type { IngestOptions } from './ingest-file.ts';
+import { guardNames } from './name-guard.ts';
 import { ingestBytesInParallel } from './parallel-check.ts';
 import { storeUpload, type IngestReport } from './store-upload.ts';
 
-export type IngestStage = 'parse' | 'validate' | 'store';
+export type IngestStage = 'parse' | 'validate' | 'tokenize' | 'store';
 
 export interface IngestRunOptions extends Omit<IngestOptions, 'onProgress' | 'today'> {
+  /** The tokenizer (a worker pool, or in-process for small work). */
+  tokenizeMany: TokenizeMany;
   now?: Date;
   onProgress?: (stage: IngestStage, done: number, total: number) => void;
 }
 
-/** One file through the whole ingest: checks in memory, then one transaction. */
+/**
+ * One file through the whole ingest: checks in memory, names found by the tokenizer,
+ * then one transaction that also keeps the new texts' tokens.
+ */
 export async function ingestFile(db: Database, bytes: Uint8Array, options: IngestRunOptions): Promise<IngestReport> {
   const now = options.now ?? new Date();
   const outcome = await ingestBytesInParallel(bytes, {
@@ -18,11 +26,18 @@ export async function ingestFile(db: Database, bytes: Uint8Array, options: Inges
     today: localIsoDate(now),
     onProgress: (p) => options.onProgress?.(p.stage, p.done, p.total),
   });
-  return storeUpload(db, outcome, {
+  const cache = new TokenCache(db, options.tokenizeMany);
+  const guarded = await guardNames(
+    outcome,
+    (texts) => cache.tokensFor(texts, (done, total) => options.onProgress?.('tokenize', done, total)),
+    options.piiMode,
+  );
+  return storeUpload(db, guarded, {
     piiMode: options.piiMode,
     councilName: options.settings.name,
     now,
     onProgress: (done, total) => options.onProgress?.('store', done, total),
+    alsoStore: (connection) => cache.writePending(connection),
   });
 }
 

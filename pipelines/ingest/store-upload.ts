@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DuckDBDateValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { appendRows, appendText } from '../db/append-rows.ts';
 import type { Database } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import type { CaseRecord } from './case-record.ts';
@@ -33,6 +34,8 @@ export interface StoreOptions {
   councilName: string;
   now: Date;
   onProgress?: (done: number, total: number) => void;
+  /** Further writes that belong to the upload (its texts' tokens), run inside its transaction. */
+  alsoStore?: (connection: DuckDBConnection) => Promise<unknown>;
 }
 
 /**
@@ -48,7 +51,7 @@ export async function storeUpload(db: Database, outcome: IngestOutcome, options:
   await c.run('BEGIN TRANSACTION');
   try {
     await c.run(CREATE_STAGING);
-    await appendRows(c, 'ingest_staging', outcome.records, appendRecord, options.onProgress, 'temp');
+    await appendRows(c, 'ingest_staging', outcome.records, appendRecord, { catalog: 'temp', onProgress: options.onProgress });
     const unchanged = (await c.runAndReadAll(FIND_UNCHANGED)).getRowObjectsJson();
     const issues = [...outcome.issues, ...unchanged.map(unchangedIssue)].sort((a, b) => a.line - b.line);
     const accepted = outcome.records.length - unchanged.length;
@@ -75,6 +78,7 @@ export async function storeUpload(db: Database, outcome: IngestOutcome, options:
     ]);
     await appendRows(c, 'ingest_issues', issues, (a, issue, seq) => appendIssue(a, uploadId, seq, issue));
     await appendRows(c, 'pii_findings', outcome.pii, (a, finding, seq) => appendFinding(a, uploadId, seq, finding));
+    await options.alsoStore?.(c);
     await c.run(DROP_STAGING);
     await c.run('COMMIT');
     return report(uploadId, outcome, counts, issues);
@@ -107,35 +111,6 @@ function unchangedIssue(row: Record<string, unknown>): IngestIssue {
 function newUploadId(now: Date): string {
   const stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
   return `U-${stamp}-${randomBytes(3).toString('hex')}`;
-}
-
-const APPEND_FLUSH_EVERY = 5000;
-
-async function appendRows<T>(
-  c: DuckDBConnection,
-  table: string,
-  rows: readonly T[],
-  append: (appender: DuckDBAppender, row: T, index: number) => void,
-  onProgress?: (done: number, total: number) => void,
-  catalog?: string,
-): Promise<void> {
-  const appender = await c.createAppender(table, 'main', catalog ?? null);
-  try {
-    rows.forEach((row, index) => {
-      append(appender, row, index);
-      appender.endRow();
-      if ((index + 1) % APPEND_FLUSH_EVERY === 0) onProgress?.(index + 1, rows.length);
-    });
-    appender.flushSync();
-    onProgress?.(rows.length, rows.length);
-  } finally {
-    appender.closeSync();
-  }
-}
-
-function appendText(a: DuckDBAppender, value: string | null): void {
-  if (value === null) a.appendNull();
-  else a.appendVarchar(value);
 }
 
 const EPOCH_DAY_MS = 86_400_000;

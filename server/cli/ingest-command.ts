@@ -11,6 +11,7 @@ import {
 } from '../../pipelines/council/settings.ts';
 import { DatabaseOpenError, openDatabase, type Database } from '../../pipelines/db/database.ts';
 import { ingestFile, type IngestStage } from '../../pipelines/ingest/ingest.ts';
+import { tokenizeInProcess } from '../../pipelines/text/tokenize-in-process.ts';
 import { IngestFatalError, type PiiMode } from '../../pipelines/ingest/issues.ts';
 import type { IngestReport } from '../../pipelines/ingest/store-upload.ts';
 import { readConfig } from '../config.ts';
@@ -25,7 +26,7 @@ export interface FileFailure {
 
 export type FileResult = IngestReport | FileFailure;
 
-const STAGE_LABELS: Record<IngestStage, string> = { parse: '読み込み', validate: '検査', store: '保存' };
+const STAGE_LABELS: Record<IngestStage, string> = { parse: '読み込み', validate: '検査', tokenize: '形態素解析', store: '保存' };
 /** Below this many rows a file loads in about a second and a bar is only noise. */
 const BAR_MIN_ROWS = 3000;
 
@@ -85,6 +86,7 @@ async function ingestOne(db: Database, path: string, settings: CouncilSettings, 
       fileName: file,
       settings,
       piiMode: pii,
+      tokenizeMany: tokenizeInProcess,
       onProgress: (s, done, total) => {
         if (total < BAR_MIN_ROWS) return;
         if (s !== stage) bar.next();

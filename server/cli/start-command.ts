@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_COUNCIL } from '../../pipelines/council/settings.ts';
 import { DatabaseOpenError, openDatabase } from '../../pipelines/db/database.ts';
 import { ingestFile } from '../../pipelines/ingest/ingest.ts';
+import { tokenizeInProcess } from '../../pipelines/text/tokenize-in-process.ts';
 import { readConfig } from '../config.ts';
 import { formatReport } from './ingest-summary.ts';
 import { UsageError } from './usage.ts';
@@ -39,6 +40,7 @@ export async function runStartCommand(argv: string[]): Promise<number> {
         fileName: 'demo.csv',
         settings: DEFAULT_COUNCIL,
         piiMode: 'mask',
+        tokenizeMany: tokenizeInProcess,
       });
       process.stdout.write(`${formatReport(report)}\n`);
     }

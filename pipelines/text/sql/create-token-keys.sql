@@ -1,0 +1,1 @@
+CREATE OR REPLACE TEMP TABLE token_keys (text_hash VARCHAR NOT NULL);

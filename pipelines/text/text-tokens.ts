@@ -1,0 +1,73 @@
+import type { IpadicFeatures } from 'kuromoji';
+
+/**
+ * One token of an analysed text, as mieruka keeps it: enough to find terms and names
+ * again without the tokenizer. `start` is an offset into the normalised text.
+ */
+export interface TextToken {
+  surface: string;
+  /** Base (dictionary) form; the surface when kuromoji has none. */
+  base: string;
+  /** Part of speech with its three details, e.g. 名詞,固有名詞,人名,姓. */
+  pos: string;
+  start: number;
+}
+
+/** The part of speech given to a masked span: it is one token and never a term. */
+export const PLACEHOLDER_POS = '記号,伏せ字,*,*';
+
+/** The guard's placeholders (［氏名］ …) as they read after NFKC. */
+const PLACEHOLDER = /\[(?:氏名|電話番号|郵便番号|住所|生年月日|メール|個人番号)\]/g;
+
+export interface Segment {
+  start: number;
+  text: string;
+  placeholder: boolean;
+}
+
+/** Cuts a normalised text at placeholders, so that the tokenizer never splits one. */
+export function segmentText(text: string): Segment[] {
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    if (m.index > at) segments.push({ start: at, text: text.slice(at, m.index), placeholder: false });
+    segments.push({ start: m.index, text: m[0], placeholder: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) segments.push({ start: at, text: text.slice(at), placeholder: false });
+  return segments;
+}
+
+/** Joins the tokenizer's output for each non-placeholder segment back into one token list. */
+export function joinSegments(segments: readonly Segment[], tokenized: readonly IpadicFeatures[][]): TextToken[] {
+  const tokens: TextToken[] = [];
+  let next = 0;
+  for (const segment of segments) {
+    if (segment.placeholder) {
+      tokens.push({ surface: segment.text, base: segment.text, pos: PLACEHOLDER_POS, start: segment.start });
+      continue;
+    }
+    let at = segment.start;
+    for (const t of tokenized[next++] ?? []) {
+      const base = t.basic_form === '*' ? t.surface_form : t.basic_form;
+      tokens.push({ surface: t.surface_form, base, pos: `${t.pos},${t.pos_detail_1},${t.pos_detail_2},${t.pos_detail_3}`, start: at });
+      at += t.surface_form.length;
+    }
+  }
+  return tokens;
+}
+
+/** Compact form for the token cache: [surface, base or '' when equal, pos] per token. */
+export function encodeTokens(tokens: readonly TextToken[]): string {
+  return JSON.stringify(tokens.map((t) => [t.surface, t.base === t.surface ? '' : t.base, t.pos]));
+}
+
+export function decodeTokens(encoded: string): TextToken[] {
+  const rows = JSON.parse(encoded) as [string, string, string][];
+  let at = 0;
+  return rows.map(([surface, base, pos]) => {
+    const token = { surface, base: base || surface, pos, start: at };
+    at += surface.length;
+    return token;
+  });
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { normaliseText } from '../pipelines/text/normalise.ts';
+import { decodeTokens, encodeTokens, segmentText } from '../pipelines/text/text-tokens.ts';
+import { analyse } from './helpers/tokens.ts';
+
+describe('normaliseText', () => {
+  it.each([
+    ['ＧＨの空きがない', 'GHの空きがない'],
+    ['ｸﾞﾙｰﾌﾟﾎｰﾑ', 'グループホーム'],
+    ['グル-プホーム', 'グループホーム'],
+    ['ショ―トステイ', 'ショートステイ'],
+    ['10～12時', '10〜12時'],
+    ['10~12時', '10〜12時'],
+    ['送迎が<br>ない<b>強調</b>', '送迎が\nない強調'],
+    ['&lt;b&gt; &amp; &#12354;', '<b> & あ'],
+    ['［氏名］さん', '[氏名]さん'],
+    ['①㈱', '1(株)'],
+    ['か\u3099', 'が'],
+    ['A-1型', 'A-1型'],
+  ])('%s → %s', (raw, expected) => {
+    expect(normaliseText(raw).text).toBe(expected);
+  });
+
+  it('maps every analysed character back to where it came from in the stored text', () => {
+    expect(normaliseText('ｸﾞﾙｰﾌﾟ<b>X</b>').offsets).toEqual([0, 2, 3, 4, 9, 14]);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('ｸ', 'ﾞ', 'ー', '-', '<br>', '&amp;', 'Ａ', '①', 'あ', '𠮷', '～') }), (raw) => {
+        const { text, offsets } = normaliseText(raw);
+        expect(offsets).toHaveLength(text.length + 1);
+        expect(offsets[text.length]).toBe(raw.length);
+        for (let i = 1; i < offsets.length; i++) expect(offsets[i]).toBeGreaterThanOrEqual(offsets[i - 1] as number);
+      }),
+      { seed: 3, numRuns: 300 },
+    );
+  });
+});
+
+describe('tokens of an analysed text', () => {
+  it('keeps each placeholder of the guard as one token', async () => {
+    const { tokens } = await analyse('［氏名］さんの電話［電話番号］に連絡');
+    expect(tokens.map((t) => [t.surface, t.pos])).toEqual([
+      ['[氏名]', '記号,伏せ字,*,*'],
+      ['さん', '名詞,接尾,人名,*'],
+      ['の', '助詞,連体化,*,*'],
+      ['電話', '名詞,サ変接続,*,*'],
+      ['[電話番号]', '記号,伏せ字,*,*'],
+      ['に', '助詞,格助詞,一般,*'],
+      ['連絡', '名詞,サ変接続,*,*'],
+    ]);
+    expect(segmentText('a[住所]b').map((s) => s.placeholder)).toEqual([false, true, false]);
+  });
+
+  it('gives each token its offset in the analysed text, and survives the cache encoding', async () => {
+    const { text, tokens } = await analyse('送迎がない。ＧＨも満床');
+    for (const t of tokens) expect(text.slice(t.start, t.start + t.surface.length)).toBe(t.surface);
+    expect(decodeTokens(encodeTokens(tokens))).toEqual(tokens);
+    expect(tokens.find((t) => t.surface === 'ない')?.base).toBe('ない');
+  });
+});
