@@ -10,7 +10,7 @@ import {
   presetPath,
 } from '../pipelines/council/settings.ts';
 
-const TOP_KEYS = 'name、areas、agencies、subcommittees、suppressionThreshold、headerAliases';
+const TOP_KEYS = 'name、areas、agencies、subcommittees、suppressionThreshold、headerAliases、dictionary';
 const HEADERS = '記録ID、会議日、事業所コード、地区、障害種別、年齢層、相談内容、課題、対応・支援内容、地域課題メモ';
 
 function errorOf(run: () => unknown): CouncilSettingsError {
@@ -239,5 +239,22 @@ describe('loadCouncilSettings', () => {
     await expect(loadCouncilSettings(path)).rejects.toThrow(
       new CouncilSettingsError(`協議会の設定ファイル ${path} を読めません（UTF-8 ではありません。UTF-8 で保存し直してください）。`),
     );
+  });
+});
+
+describe('the council dictionary', () => {
+  it('adds terms and stop words, with kinds defaulting to synonym', () => {
+    const settings = parseCouncilSettings({
+      name: 'テスト協議会',
+      dictionary: { terms: [{ canonical: 'ひまわり号', variants: ['ひまわり'] }], stopWords: ['協議'] },
+    });
+    expect(settings.dictionary).toEqual({ terms: [{ canonical: 'ひまわり号', variants: ['ひまわり'], kind: 'synonym' }], stopWords: ['協議'] });
+  });
+
+  it.each([
+    [{ terms: [{ canonical: 'X', kind: 'alias' }] }, 'dictionary.terms[0].kind', '「dictionary.terms[0].kind」は "synonym"（同義語）か "compound"（複合語）にしてください。'],
+    [{ words: [] }, 'dictionary.words', '「dictionary.words」という項目はありません。使える項目は terms、stopWords です。'],
+  ])('refuses %j naming %s', (dictionary, key, message) => {
+    expect(() => parseCouncilSettings({ name: 'テスト協議会', dictionary })).toThrow(new CouncilSettingsError(message, key));
   });
 });

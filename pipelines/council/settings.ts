@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { STANDARD_HEADERS, isStandardHeader } from '../ingest/columns.ts';
 import type { StandardHeader } from '../ingest/columns.ts';
+import type { DictionaryExtras } from '../text/dictionary/load-dictionary.ts';
+import type { TermEntry } from '../text/dictionary/term-dictionary.ts';
 
 export interface Subcommittee {
   name: string;
@@ -16,6 +18,8 @@ export interface CouncilSettings {
   subcommittees: Subcommittee[];
   suppressionThreshold: number;
   headerAliases: Record<string, StandardHeader>;
+  /** The council's own terms and stop words, added to the built-in welfare dictionary. */
+  dictionary?: DictionaryExtras;
 }
 
 export class CouncilSettingsError extends Error {
@@ -51,6 +55,23 @@ const SETTINGS_FIELDS: Fields<CouncilSettings> = {
   subcommittees: (value, key) => (value === undefined ? [] : subcommittees(value, key)),
   suppressionThreshold: (value, key) => (value === undefined ? 10 : positiveInteger(value, key)),
   headerAliases: (value, key) => (value === undefined ? {} : headerAliases(value, key)),
+  dictionary: (value, key) => (value === undefined ? undefined : readFields(record(value, key), DICTIONARY_FIELDS, key)),
+};
+
+const DICTIONARY_FIELDS: Fields<DictionaryExtras> = {
+  terms: (value, key) => (value === undefined ? undefined : termEntries(value, key)),
+  stopWords: (value, key) => (value === undefined ? undefined : texts(value, key)),
+};
+
+const TERM_FIELDS: Fields<TermEntry> = {
+  canonical: requiredText,
+  variants: (value, key) => (value === undefined ? [] : texts(value, key)),
+  kind: (value, key) => {
+    if (value === undefined) return 'synonym';
+    if (value === 'synonym' || value === 'compound') return value;
+    throw new CouncilSettingsError(`「${key}」は "synonym"（同義語）か "compound"（複合語）にしてください。`, key);
+  },
+  note: (value, key) => (value === undefined ? undefined : text(value, key, true)),
 };
 
 const SUBCOMMITTEE_FIELDS: Fields<Subcommittee> = {
@@ -131,6 +152,19 @@ function subcommittees(value: unknown, key: string): Subcommittee[] {
     }
     seen.set(subcommittee.name, i);
     return subcommittee;
+  });
+}
+
+function record(value: unknown, key: string): Record<string, unknown> {
+  if (!isRecord(value)) fail(key, '{ "terms": […], "stopWords": […] } の形のオブジェクト', value);
+  return value;
+}
+
+function termEntries(value: unknown, key: string): TermEntry[] {
+  return array(value, key, '用語の配列').map((item, i) => {
+    const itemKey = `${key}[${i}]`;
+    if (!isRecord(item)) fail(itemKey, '{ "canonical": …, "variants": […] } の形', item);
+    return readFields(item, TERM_FIELDS, itemKey);
   });
 }
 

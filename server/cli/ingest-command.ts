@@ -1,20 +1,14 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  CouncilSettingsError,
-  DEFAULT_COUNCIL,
-  loadCouncilSettings,
-  presetPath,
-  type CouncilSettings,
-} from '../../pipelines/council/settings.ts';
+import { CouncilSettingsError, type CouncilSettings } from '../../pipelines/council/settings.ts';
 import { DatabaseOpenError, openDatabase, type Database } from '../../pipelines/db/database.ts';
 import { ingestFile, type IngestStage } from '../../pipelines/ingest/ingest.ts';
 import { tokenizeInProcess } from '../../pipelines/text/tokenize-in-process.ts';
 import { IngestFatalError, type PiiMode } from '../../pipelines/ingest/issues.ts';
 import type { IngestReport } from '../../pipelines/ingest/store-upload.ts';
 import { readConfig } from '../config.ts';
+import { resolveCouncil } from './council-option.ts';
 import { formatFailure, formatReport } from './ingest-summary.ts';
 import { ProgressBar } from './progress-bar.ts';
 import { UsageError } from './usage.ts';
@@ -134,15 +128,7 @@ function parseIngestArgs(argv: string[]): IngestArgs {
   return { files: positionals, db: values.db, council: values.council, pii: values.pii, json: values.json ?? false };
 }
 
-async function resolveCouncil(value: string | undefined): Promise<CouncilSettings> {
-  if (value === undefined) return DEFAULT_COUNCIL;
-  if ((value === 'kisarazu' || value === 'kamakura') && !existsSync(value)) {
-    return loadCouncilSettings(presetPath(value));
-  }
-  return loadCouncilSettings(value);
-}
-
-function fatal(json: boolean, error: { code: string; message: string }): number {
+export function fatal(json: boolean, error: { code: string; message: string }): number {
   if (json) process.stdout.write(`${JSON.stringify({ error })}\n`);
   else process.stderr.write(`エラー: ${error.message}\n`);
   return 1;

@@ -1,5 +1,7 @@
 import { ConfigError } from '../config.ts';
 import { runIngestCommand } from './ingest-command.ts';
+import { runKwicCommand } from './kwic-command.ts';
+import { runTermsCommand } from './terms-command.ts';
 import { runStartCommand } from './start-command.ts';
 import { USAGE, UsageError } from './usage.ts';
 
@@ -10,6 +12,10 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'ingest':
         return await runIngestCommand(rest);
+      case 'terms':
+        return await runTermsCommand(rest);
+      case 'kwic':
+        return await runKwicCommand(rest);
       case 'start':
         return await runStartCommand(rest);
       case 'help':

@@ -9,7 +9,7 @@ export const ENTRY_STRIDE = 4;
 
 /** Returned by leafValue when the trie has no word ending at the node. */
 export const NO_WORD = -1;
-/** Returned by leafValue when the trie's terminal is not a leaf, which kuromoji cannot use either. */
+/** Returned by leafValue for a terminal without a usable value, on which kuromoji throws. */
 export const BROKEN_WORD = -2;
 
 export interface EntryTable {
@@ -128,8 +128,9 @@ export function trieChild(base: Int32Array, check: Int32Array, node: number, byt
 export function leafValue(base: Int32Array, check: Int32Array, node: number): number {
   const leaf = trieChild(base, check, node, 0);
   if (leaf < 0) return NO_WORD;
-  const value = base[leaf] ?? 0;
-  return value <= 0 ? -value - 1 : BROKEN_WORD;
+  // The root's base is 0, so "\0" reaches a terminal with value -1, which kuromoji looks up and fails on.
+  const value = base[leaf]!;
+  return value < 0 ? -value - 1 : BROKEN_WORD;
 }
 
 /** Writes the UTF-8 bytes of a code point (or lone surrogate) the way doublearray encodes it. */

@@ -1,0 +1,1 @@
+INSERT OR REPLACE INTO term_index_state VALUES (1, $1, $2::TIMESTAMP);

@@ -1,0 +1,116 @@
+import type { Database } from '../db/database.ts';
+import { sqlFile } from '../db/sql-file.ts';
+
+const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
+const FREQUENCIES = sql('term-frequencies.sql');
+const FREQUENCIES_BY = sql('term-frequencies-by.sql');
+const CASE_TFIDF = sql('case-tfidf.sql');
+const COOCCURRENCE = sql('term-cooccurrence.sql');
+const OCCURRENCES = sql('term-occurrences.sql');
+
+export const FACETS = ['地区', '障害種別', '年齢層', '月'] as const;
+export type Facet = (typeof FACETS)[number];
+
+/** A term in more than this share of all cases is boilerplate, whatever the stop list says. */
+export const MAX_DOCUMENT_SHARE = 0.5;
+
+export interface TermFrequency {
+  term: string;
+  frequency: number;
+  documents: number;
+  tfidf: number;
+}
+
+export interface FacetFrequency {
+  term: string;
+  facet: string;
+  frequency: number;
+  documents: number;
+}
+
+export interface CaseTermWeight {
+  recordId: string;
+  term: string;
+  tf: number;
+  documents: number;
+  tfidf: number;
+}
+
+export interface Cooccurrence {
+  a: string;
+  b: string;
+  together: number;
+  aDocuments: number;
+  bDocuments: number;
+  jaccard: number;
+}
+
+async function rows(db: Database, query: string, params: Array<string | number>): Promise<Record<string, unknown>[]> {
+  return (await db.connection.runAndReadAll(query, params)).getRowObjectsJson() as Record<string, unknown>[];
+}
+
+export async function termFrequencies(db: Database, top: number): Promise<TermFrequency[]> {
+  return (await rows(db, FREQUENCIES, [MAX_DOCUMENT_SHARE, top])).map((r) => ({
+    term: String(r.term),
+    frequency: Number(r.frequency),
+    documents: Number(r.documents),
+    tfidf: Number(r.tfidf),
+  }));
+}
+
+export async function termFrequenciesBy(db: Database, facet: Facet, top: number): Promise<FacetFrequency[]> {
+  return (await rows(db, FREQUENCIES_BY, [MAX_DOCUMENT_SHARE, top, facet])).map((r) => ({
+    term: String(r.term),
+    facet: String(r.facet),
+    frequency: Number(r.frequency),
+    documents: Number(r.documents),
+  }));
+}
+
+export async function caseTermWeights(db: Database): Promise<CaseTermWeight[]> {
+  return (await rows(db, CASE_TFIDF, [MAX_DOCUMENT_SHARE])).map((r) => ({
+    recordId: String(r.record_id),
+    term: String(r.term),
+    tf: Number(r.tf),
+    documents: Number(r.documents),
+    tfidf: Number(r.tfidf),
+  }));
+}
+
+export async function termCooccurrence(db: Database, topTerms: number, pairs: number): Promise<Cooccurrence[]> {
+  return (await rows(db, COOCCURRENCE, [topTerms, MAX_DOCUMENT_SHARE, pairs])).map((r) => ({
+    a: String(r.a),
+    b: String(r.b),
+    together: Number(r.together),
+    aDocuments: Number(r.a_documents),
+    bDocuments: Number(r.b_documents),
+    jaccard: Number(r.jaccard),
+  }));
+}
+
+export interface KwicLine {
+  recordId: string;
+  conferenceDate: string;
+  field: string;
+  left: string;
+  keyword: string;
+  right: string;
+}
+
+/** Keyword in context from the stored, masked text; line breaks shown as spaces. */
+export async function kwic(db: Database, term: string, width = 20, limit = 200): Promise<KwicLine[]> {
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  return (await rows(db, OCCURRENCES, [term, limit])).map((r) => {
+    const text = String(r.text ?? '');
+    const start = Number(r.start_pos);
+    const end = Number(r.end_pos);
+    return {
+      recordId: String(r.record_id),
+      conferenceDate: String(r.conference_date),
+      field: String(r.field),
+      left: flat(text.slice(Math.max(0, start - width), start)),
+      keyword: text.slice(start, end),
+      right: flat(text.slice(end, end + width)),
+    };
+  });
+}
