@@ -27,10 +27,21 @@ const PARAMETERS: Record<string, number> = {
   'pipelines/ingest/sql/find-upload-by-checksum.sql': 1,
   'pipelines/ingest/sql/insert-upload.sql': 11,
   'pipelines/ingest/sql/insert-versions.sql': 1,
+  'pipelines/text/sql/case-tfidf.sql': 1,
   'pipelines/text/sql/create-token-keys.sql': 0,
   'pipelines/text/sql/create-token-staging.sql': 0,
   'pipelines/text/sql/find-cached-tokens.sql': 0,
+  'pipelines/text/sql/drop-stale-terms.sql': 0,
+  'pipelines/text/sql/find-unindexed-cases.sql': 0,
   'pipelines/text/sql/insert-staged-tokens.sql': 0,
+  'pipelines/text/sql/read-index-state.sql': 0,
+  'pipelines/text/sql/reset-case-terms.sql': 0,
+  'pipelines/text/sql/reset-indexed-cases.sql': 0,
+  'pipelines/text/sql/term-cooccurrence.sql': 3,
+  'pipelines/text/sql/term-frequencies-by.sql': 3,
+  'pipelines/text/sql/term-frequencies.sql': 2,
+  'pipelines/text/sql/term-occurrences.sql': 2,
+  'pipelines/text/sql/write-index-state.sql': 2,
 };
 
 let temp: Awaited<ReturnType<typeof tempDatabase>>;

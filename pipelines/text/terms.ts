@@ -89,7 +89,10 @@ function emitRun(run: TextToken[], text: string, options: TermOptions, out: Term
   const surface = text.slice(start, end);
   const term = run.length === 1 ? first.base : (options.dictionary.canonical(surface) ?? surface);
   const occurrence = { term, kind: run.length === 1 ? ('word' as const) : ('compound' as const), start, end };
-  if (!options.stopWords.has(term) && term.length > 1) out.push(occurrence);
+  // Counts and dates (週2回, 2024年度) are not themes; numbered terms that are (8050問題)
+  // belong in the dictionary.
+  if (term.length < 2 || /[0-9]/.test(term)) return;
+  if (!options.stopWords.has(term)) out.push(occurrence);
   addShortage(occurrence, text, options, out);
 }
 

@@ -69,13 +69,22 @@ function readRows<C extends string>(
   columns: readonly C[],
   required: readonly C[],
 ): Row<C>[] {
-  let records: string[][];
+  const records: string[][] = [];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
+    parse(text, {
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      on_record: (record: string[]) => {
+        records.push(record);
+        return null;
+      },
+    });
   } catch (error) {
-    const line = (error as { lines?: unknown }).lines;
-    const where = fileOrigin(file, typeof line === 'number' ? line : 1);
-    throw new DictionaryError(where, null, `CSV として読めません（${(error as Error).message}）`);
+    // The record that broke starts on the line after the last one read.
+    const line = records.reduce((sum, record) => sum + 1 + lineBreaks(record), 1);
+    throw new DictionaryError(fileOrigin(file, line), null, csvProblem((error as { code?: unknown }).code));
   }
   const [header, ...body] = records;
   const headerNames = (header ?? []).map((name) => name.trim());
@@ -104,6 +113,14 @@ function readRows<C extends string>(
     rows.push({ cells, origin });
   }
   return rows;
+}
+
+function csvProblem(code: unknown): string {
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return '「"」で始まったセルが閉じられていません';
+  if (code === 'CSV_INVALID_CLOSING_QUOTE' || code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE') {
+    return '「"」の位置が正しくありません（セルの中の「"」は「""」と二つ重ねてください）';
+  }
+  return 'CSV として読めません';
 }
 
 function lineBreaks(record: readonly string[]): number {

@@ -29,6 +29,7 @@ export function fillLattice(lattice: ViterbiLattice, tables: DictionaryTables, t
   for (let position = 1, at = begin; at < end; position++) {
     const unit = text.charCodeAt(at);
     const after = isHigh(unit) ? at + 2 : at + 1;
+    lattice.startAt(position);
 
     let node: number;
     let value: number;
@@ -44,7 +45,7 @@ export function fillLattice(lattice: ViterbiLattice, tables: DictionaryTables, t
     while (node >= 0) {
       if (value !== NO_WORD) {
         matched = true;
-        addEntries(lattice, tables.known, value, position, wordEnd - at, KIND_KNOWN, at, wordEnd);
+        addEntries(lattice, tables.known, value, wordEnd - at, KIND_KNOWN, at, wordEnd);
       }
       if (wordEnd >= end) break;
       const next = text.charCodeAt(wordEnd);
@@ -70,20 +71,20 @@ export function fillLattice(lattice: ViterbiLattice, tables: DictionaryTables, t
           length = runEnd - at;
         }
       }
-      addEntries(lattice, tables.unknown, unitClass[unit]!, position, length, KIND_UNKNOWN, at, surfaceEnd);
+      addEntries(lattice, tables.unknown, unitClass[unit]!, length, KIND_UNKNOWN, at, surfaceEnd);
     }
     at = after;
   }
 }
 
-function addEntries(lattice: ViterbiLattice, table: EntryTable, key: number, position: number, length: number, kind: number, unitStart: number, unitEnd: number): void {
+function addEntries(lattice: ViterbiLattice, table: EntryTable, key: number, length: number, kind: number, unitStart: number, unitEnd: number): void {
   const from = key === BROKEN_WORD || key >= table.from.length ? -1 : table.from[key]!;
   if (from === -1) throw new TypeError("Cannot read properties of undefined (reading 'length')");
   const to = table.to[key]!;
   const entries = table.entries;
   for (let e = from; e < to; e++) {
     const at = e * ENTRY_STRIDE;
-    lattice.add(position, length, entries[at + ENTRY_LEFT_ID]!, entries[at + ENTRY_RIGHT_ID]!, entries[at + ENTRY_COST]!, kind, e, unitStart, unitEnd);
+    lattice.add(length, entries[at + ENTRY_LEFT_ID]!, entries[at + ENTRY_RIGHT_ID]!, entries[at + ENTRY_COST]!, kind, e, unitStart, unitEnd);
   }
 }
 

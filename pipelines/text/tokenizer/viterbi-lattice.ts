@@ -4,32 +4,42 @@ export const KIND_UNKNOWN = 2;
 export const KIND_EOS = 3;
 
 const UNREACHED = Number.MAX_VALUE;
+/** prev of a node whose predecessors were all unreached, until search() settles it. */
+const PENDING = -2;
 
 /**
  * kuromoji's ViterbiLattice and ViterbiSearcher over reusable typed arrays instead of a
- * ViterbiNode object per candidate word. Nodes ending at the same position are chained in
- * the order they were added, because ties go to the first candidate, as in kuromoji.
+ * ViterbiNode object per candidate word. A node's best predecessor is found as the node is
+ * added (every node ending before it is already in), from the predecessors copied side by
+ * side once per start position. Nodes ending at the same position stay chained in the order
+ * they were added, because ties go to the first candidate, as in kuromoji.
  */
 export class ViterbiLattice {
   private capacity = 0;
-  /** Start position of each node: 1-based, in code points of the sentence. */
-  startPos = new Int32Array(0);
-  private left = new Int32Array(0);
   private rightRow = new Int32Array(0);
-  private cost = new Int32Array(0);
   private next = new Int32Array(0);
   private prev = new Int32Array(0);
   private best = new Float64Array(0);
+  /** Start position of each node: 1-based, in code points of the sentence. */
+  startPos = new Int32Array(0);
   kind = new Uint8Array(0);
   entry = new Int32Array(0);
   unitStart = new Int32Array(0);
   unitEnd = new Int32Array(0);
+  /** Node indices of the best path, in text order, after search(). */
+  path = new Int32Array(0);
+
   private head = new Int32Array(0);
   private tail = new Int32Array(0);
   private count = 0;
   private lastEnd = 0;
-  /** Node indices of the best path, in text order, after search(). */
-  path = new Int32Array(0);
+  private pending = false;
+
+  private position = 0;
+  private before = 0;
+  private beforeRow = new Int32Array(64);
+  private beforeBest = new Float64Array(64);
+  private beforeNode = new Int32Array(64);
 
   constructor(
     private readonly connectionCosts: Int16Array,
@@ -48,63 +58,92 @@ export class ViterbiLattice {
     this.head.fill(-1, 0, units + 2);
     this.count = 0;
     this.lastEnd = 0;
-    this.add(0, 1, 0, 0, 0, KIND_BOS, -1, 0, 0);
+    this.pending = false;
+    this.position = 0;
+    this.before = 0;
+    this.add(1, 0, 0, 0, KIND_BOS, -1, 0, 0);
     this.best[0] = 0;
+    this.prev[0] = -1;
   }
 
-  /** ViterbiLattice.append: a node of `length` positions from 1-based `start` ends at start + length - 1. */
-  add(start: number, length: number, leftId: number, rightId: number, cost: number, kind: number, entry: number, unitStart: number, unitEnd: number): void {
+  /** The nodes added next start at this 1-based position. */
+  startAt(position: number): void {
+    this.position = position;
+    let k = 0;
+    for (let p = this.head[position - 1]!; p !== -1; p = this.next[p]!) {
+      if (k === this.beforeRow.length) this.growBefore();
+      this.beforeRow[k] = this.rightRow[p]!;
+      this.beforeBest[k] = this.best[p]!;
+      this.beforeNode[k] = p;
+      k++;
+    }
+    this.before = k;
+  }
+
+  /** ViterbiLattice.append plus the forward step of ViterbiSearcher for this node. */
+  add(length: number, leftId: number, rightId: number, cost: number, kind: number, entry: number, unitStart: number, unitEnd: number): void {
     const n = this.count++;
     if (n === this.capacity) this.grow(this.capacity * 2);
-    const end = start + length - 1;
-    this.startPos[n] = start;
-    this.left[n] = leftId;
+    const end = this.position + length - 1;
+    this.startPos[n] = this.position;
     this.rightRow[n] = rightId * this.costColumns + 2;
-    this.cost[n] = cost;
     this.kind[n] = kind;
     this.entry[n] = entry;
     this.unitStart[n] = unitStart;
     this.unitEnd[n] = unitEnd;
     this.next[n] = -1;
-    this.prev[n] = -1;
-    this.best[n] = UNREACHED;
-    const last = this.tail[end]!;
     if (this.head[end] === -1) this.head[end] = n;
-    else this.next[last] = n;
+    else this.next[this.tail[end]!] = n;
     this.tail[end] = n;
     if (end > this.lastEnd) this.lastEnd = end;
+
+    const before = this.before;
+    if (before === 0) {
+      this.prev[n] = -1;
+      this.best[n] = UNREACHED;
+      return;
+    }
+    const { beforeRow, beforeBest, connectionCosts } = this;
+    let min = UNREACHED;
+    let chosen = -1;
+    for (let i = 0; i < before; i++) {
+      const total = beforeBest[i]! + connectionCosts[beforeRow[i]! + leftId]! + cost;
+      if (total < min) {
+        min = total;
+        chosen = i;
+      }
+    }
+    if (chosen === -1) {
+      this.prev[n] = PENDING;
+      this.pending = true;
+    } else {
+      this.prev[n] = this.beforeNode[chosen]!;
+    }
+    this.best[n] = min;
   }
 
-  /** ViterbiSearcher.search: fills `path` and returns its length (0 when kuromoji finds no path). */
+  /** Ends the sentence with EOS and fills `path`; returns its length (0 when kuromoji finds no path). */
   search(): number {
     const eosPos = Math.max(1, this.lastEnd) + 1;
-    this.add(eosPos, 1, 0, 0, 0, KIND_EOS, -1, 0, 0);
+    this.startAt(eosPos);
+    this.add(1, 0, 0, 0, KIND_EOS, -1, 0, 0);
     const eos = this.count - 1;
-    this.forward(eosPos);
+    if (this.pending) this.settlePending(eosPos);
     return this.backward(eos);
   }
 
-  private forward(eosPos: number): void {
-    const { head, next, startPos, left, rightRow, cost, best, prev, connectionCosts } = this;
-    // Deliberately shared by every node, as kuromoji's function-scoped `var shortest_prev_node`
-    // is: a node whose predecessors are all unreachable inherits the last node's choice.
+  /**
+   * kuromoji's forward pass keeps its best predecessor in one function-scoped `var` for all
+   * nodes, taken in order of end position: a node whose predecessors are all unreached
+   * inherits the choice of the last node before it in that order that had one.
+   */
+  private settlePending(eosPos: number): void {
+    const { head, next, prev, best } = this;
     let chosen = -1;
     for (let end = 1; end <= eosPos; end++) {
       for (let n = head[end]!; n !== -1; n = next[n]!) {
-        const first = head[startPos[n]! - 1]!;
-        if (first === -1) continue;
-        const leftId = left[n]!;
-        const own = cost[n]!;
-        let min = UNREACHED;
-        for (let p = first; p !== -1; p = next[p]!) {
-          const total = best[p]! + connectionCosts[rightRow[p]! + leftId]! + own;
-          if (total < min) {
-            min = total;
-            chosen = p;
-          }
-        }
-        prev[n] = chosen;
-        best[n] = min;
+        if (prev[n] === PENDING) prev[n] = chosen;
+        else if (best[n]! < UNREACHED) chosen = prev[n]!;
       }
     }
   }
@@ -123,18 +162,29 @@ export class ViterbiLattice {
     return length;
   }
 
+  private growBefore(): void {
+    const size = this.beforeRow.length * 2;
+    const row = new Int32Array(size);
+    const best = new Float64Array(size);
+    const node = new Int32Array(size);
+    row.set(this.beforeRow);
+    best.set(this.beforeBest);
+    node.set(this.beforeNode);
+    this.beforeRow = row;
+    this.beforeBest = best;
+    this.beforeNode = node;
+  }
+
   private grow(capacity: number): void {
     const copy = <T extends Int32Array | Uint8Array | Float64Array>(old: T, fresh: T): T => {
       fresh.set(old);
       return fresh;
     };
-    this.startPos = copy(this.startPos, new Int32Array(capacity));
-    this.left = copy(this.left, new Int32Array(capacity));
     this.rightRow = copy(this.rightRow, new Int32Array(capacity));
-    this.cost = copy(this.cost, new Int32Array(capacity));
     this.next = copy(this.next, new Int32Array(capacity));
     this.prev = copy(this.prev, new Int32Array(capacity));
     this.best = copy(this.best, new Float64Array(capacity));
+    this.startPos = copy(this.startPos, new Int32Array(capacity));
     this.kind = copy(this.kind, new Uint8Array(capacity));
     this.entry = copy(this.entry, new Int32Array(capacity));
     this.unitStart = copy(this.unitStart, new Int32Array(capacity));
