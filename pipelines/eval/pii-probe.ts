@@ -49,7 +49,12 @@ export function parsePiiProbe(csvText: string): PiiProbeRow[] {
   });
 }
 
-export function evaluatePiiProbe(csvText: string): PiiProbeResult {
+export type PiiFinder = (text: string) => Array<{ kind: PiiKind; snippet: string }>;
+
+/** The pattern guard alone. */
+export const patternFinder: PiiFinder = (text) => findPii(text).map((s) => ({ kind: s.kind, snippet: text.slice(s.start, s.end) }));
+
+export function evaluatePiiProbe(csvText: string, find: PiiFinder = patternFinder): PiiProbeResult {
   const rows = parsePiiProbe(csvText);
   const byKind = Object.fromEntries(
     PII_KINDS.map((k) => [k, { expected: 0, caught: 0, falseFlags: 0 }]),
@@ -66,7 +71,7 @@ export function evaluatePiiProbe(csvText: string): PiiProbeResult {
   for (const row of rows) {
     if (row.expected.length === 0) result.cleanRows++;
     result.identifiers += row.expected.length;
-    const found = findPii(row.text);
+    const found = find(row.text);
     for (const kind of PII_KINDS) {
       const want = row.expected.filter((k) => k === kind).length;
       const spans = found.filter((s) => s.kind === kind);
@@ -78,7 +83,7 @@ export function evaluatePiiProbe(csvText: string): PiiProbeResult {
       // which of several same-kind spans is the extra one is unknowable; report the later ones
       for (const s of spans.slice(want)) {
         byKind[kind].falseFlags++;
-        result.falseFlags.push({ id: row.id, kind, snippet: row.text.slice(s.start, s.end) });
+        result.falseFlags.push({ id: row.id, kind, snippet: s.snippet });
       }
     }
   }

@@ -22,7 +22,7 @@ export function findPersonNames(tokens: readonly TextToken[]): NameSpan[] {
   const spans: NameSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i] as TextToken;
-    if (!first.pos.startsWith(PERSON) || !isWordLike(first.surface)) continue;
+    if (!first.pos.startsWith(PERSON) || !isWordLike(first.surface) || continuesKatakanaWord(tokens[i - 1], first)) continue;
     let last = i;
     while (tokens[last + 1]?.pos.startsWith(PERSON)) last++;
     const next = tokens[last + 1];
@@ -35,6 +35,13 @@ export function findPersonNames(tokens: readonly TextToken[]): NameSpan[] {
   }
   return spans;
 }
+
+/** ケアマネさん: kuromoji reads マネ as a name, but it is the end of a katakana word. */
+function continuesKatakanaWord(previous: TextToken | undefined, token: TextToken): boolean {
+  return previous !== undefined && KATAKANA.test(previous.surface) && KATAKANA.test(token.surface);
+}
+
+const KATAKANA = /^[\u30a1-\u30fa\u30fc]+$/;
 
 /** One-letter pseudonyms (Aさん) are how anonymised notes are meant to be written. */
 function isWordLike(surface: string): boolean {
