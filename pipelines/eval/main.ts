@@ -1,37 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateCases } from '../../fixtures/generator/generate.ts';
+import { writeCasesCsv } from '../../fixtures/generator/write-csv.ts';
+import { openDatabase } from '../db/database.ts';
+import { loadWelfareDictionary } from '../text/dictionary/load-dictionary.ts';
 import { tokenizeInProcess } from '../text/tokenize-in-process.ts';
 import { fullGuardFinder } from './guard-finder.ts';
+import { loadLabelledCorpus } from './labelled-corpus.ts';
 import { evaluatePiiProbe, formatPiiProbeReport } from './pii-probe.ts';
+import { evaluateTermVariants, termVariants } from './term-quality.ts';
 
-const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));
-
-/** The probe written with the patterns, the hold-out written blind to them, and names only the tokenizer finds. */
-const DEFAULT_PROBES = [fixture('pii-probe.csv'), fixture('pii-holdout.csv'), fixture('pii-names-probe.csv')];
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const PROBES = ['pii-probe.csv', 'pii-holdout.csv', 'pii-names-probe.csv'].map((f) => here(`../../fixtures/${f}`));
+const MEDWEB = here('../../../shared/eval/medweb_ja/medweb_ja_topic.csv');
 
 /**
- * `npm run eval [-- PROBE.csv...]`: measures the personal-information guard on labelled
- * probe files (id,text,expected,note), by its patterns alone and with the tokenizer's
- * person names. Theme evaluation joins it with the themes stage.
+ * `npm run eval`: the personal-information guard on the probe files, and what the welfare
+ * dictionary and shortage terms do to how well terms separate labelled cases (generated
+ * fixtures and the medweb corpus).
+ * `npm run eval -- pii PROBE.csv...` or `npm run eval -- FILE.csv [LABELS.csv]` for one part.
  */
 async function main(argv: string[]): Promise<number> {
-  const paths = argv.length > 0 ? argv : DEFAULT_PROBES;
-  for (const path of paths) {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      process.stderr.write(`エラー: ${path} を読めません（${(error as Error).message}）\n`);
-      return 1;
+  if (argv[0] === 'pii') return evaluateProbes(argv.slice(1).length > 0 ? argv.slice(1) : PROBES);
+  if (argv.length > 0) return evaluateTerms(argv[0] as string, argv[1] ?? null);
+  await evaluateProbes(PROBES);
+  const dir = mkdtempSync(join(tmpdir(), 'mieruka-eval-'));
+  try {
+    for (const seed of [7, 8]) {
+      const generated = join(dir, `generated-${seed}.csv`);
+      writeCasesCsv(generateCases({ rows: 2000, seed }), generated, 'utf-8');
+      await evaluateTerms(generated, join(dir, `generated-${seed}.labels.csv`), `生成した事例 2,000 件 / 2,000 generated cases (seed ${seed})`);
     }
-    const started = performance.now();
-    const patterns = evaluatePiiProbe(text);
-    process.stdout.write(`\n${path} — patterns only\n${formatPiiProbeReport(patterns)}\n`);
-    process.stdout.write(`time: ${(performance.now() - started).toFixed(1)} ms\n`);
-    const full = evaluatePiiProbe(text, await fullGuardFinder(text, tokenizeInProcess));
-    process.stdout.write(`\n${path} — patterns, then kuromoji person names (as ingest runs it)\n${formatPiiProbeReport(full)}\n`);
+    await evaluateTerms(MEDWEB, null, 'medweb_ja (NTCIR-13 MedWeb, CC BY 4.0)');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   return 0;
+}
+
+async function evaluateProbes(paths: readonly string[]): Promise<number> {
+  for (const path of paths) {
+    const text = await readFile(path, 'utf8');
+    process.stdout.write(`\n${path} — パターンのみ / patterns only\n${formatPiiProbeReport(evaluatePiiProbe(text))}\n`);
+    const full = evaluatePiiProbe(text, await fullGuardFinder(text, tokenizeInProcess));
+    process.stdout.write(`\n${path} — パターン＋形態素解析の人名 / patterns, then kuromoji names (as ingest runs it)\n${formatPiiProbeReport(full)}\n`);
+  }
+  return 0;
+}
+
+async function evaluateTerms(casesPath: string, labelsPath: string | null, title = casesPath): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'mieruka-eval-db-'));
+  const db = await openDatabase(join(dir, 'eval.duckdb'));
+  try {
+    const started = performance.now();
+    const labels = await loadLabelledCorpus(db, casesPath, labelsPath, tokenizeInProcess);
+    const loaded = performance.now();
+    const { terms, stopWords } = await loadWelfareDictionary();
+    const results = await evaluateTermVariants(db, labels, termVariants({ dictionary: terms, stopWords, shortageTerms: true }), tokenizeInProcess);
+    const k = new Set(labels.values()).size;
+    const lines = [
+      `\n語の質 / term quality — ${title}`,
+      `  事例 ${labels.size} 件、正解ラベル ${k} 種。TF-IDF + 球面 k-means（k=${k} を与える）/ spherical k-means told k`,
+      `  ${'variant'.padEnd(44)} ${'NMI (±sd, 8 seeds)'.padStart(18)} ${'ARI (±sd)'.padStart(16)} ${'terms'.padStart(6)}`,
+      ...results.map(
+        (r) =>
+          `  ${r.name.padEnd(44)} ${`${r.nmi.toFixed(3)} ±${r.nmiSd.toFixed(3)}`.padStart(18)} ${`${r.ari.toFixed(3)} ±${r.ariSd.toFixed(3)}`.padStart(16)} ${String(r.vocabulary).padStart(6)}`,
+      ),
+      `  time: load ${((loaded - started) / 1000).toFixed(1)} s, variants ${((performance.now() - loaded) / 1000).toFixed(1)} s`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -32,6 +32,8 @@ const NEED_AFTER: ReadonlyArray<[RegExp, string]> = [
   [/^[がはも]?困難/, '困難'],
 ];
 const MAX_COMPOUND_PARTS = 5;
+/** A one-character term counts only when it is a kanji (咳, 熱, 母, 薬). */
+const KANJI = /^[\u4e00-\u9fff\u3400-\u4dbf]$/;
 
 /**
  * The terms of one analysed text, in order: dictionary terms first claim their span
@@ -91,7 +93,7 @@ function emitRun(run: TextToken[], text: string, options: TermOptions, out: Term
   const occurrence = { term, kind: run.length === 1 ? ('word' as const) : ('compound' as const), start, end };
   // Counts and dates (週2回, 2024年度) are not themes; numbered terms that are (8050問題)
   // belong in the dictionary.
-  if (term.length < 2 || /[0-9]/.test(term)) return;
+  if (/[0-9]/.test(term) || (term.length < 2 && !KANJI.test(term))) return;
   if (!options.stopWords.has(term)) out.push(occurrence);
   addShortage(occurrence, text, options, out);
 }
