@@ -30,7 +30,11 @@ describe('extractTerms', () => {
   it('joins runs of nouns into compounds and keeps dictionary compounds whole', async () => {
     expect(await terms('配置転換があり、障害特性の理解が不足。', false)).toEqual([
       ['配置転換', 'compound', '配置転換'],
+      ['配置', 'part', '配置'],
+      ['転換', 'part', '転換'],
       ['障害特性', 'compound', '障害特性'],
+      ['障害', 'part', '障害'],
+      ['特性', 'part', '特性'],
       ['理解', 'word', '理解'],
       ['不足', 'dictionary', '不足'],
     ]);

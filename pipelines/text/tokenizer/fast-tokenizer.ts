@@ -3,64 +3,91 @@ import { buildDictionaryTables, type DictionaryTables } from './dictionary-table
 import { dictionariesOf } from './kuromoji-internals.ts';
 import { fillLattice } from './sentence-lattice.ts';
 import { loadOnce, loadStockTokenizer, type StockTokenizer } from './stock-tokenizer.ts';
-import { TokenFeatures } from './token-features.ts';
+import { TokenFeatures, knownToken, unknownToken } from './token-features.ts';
+import type { RecordWriter } from './token-records.ts';
 import { KIND_KNOWN, KIND_UNKNOWN, ViterbiLattice } from './viterbi-lattice.ts';
-
-const READING_COMMA = 0x3001; // 、
-const FULL_STOP = 0x3002; // 。
 
 export interface FastTokenizer {
   /** Exactly what kuromoji's tokenizer.tokenize(text) returns, token for token and field for field. */
   tokenize(text: string): IpadicFeatures[];
 }
 
-class TypedArrayTokenizer implements FastTokenizer {
+/** Tokenizer.splitByPunctuation: a sentence ends just after a 、 or 。, or at the end of the text. */
+function sentenceEnd(text: string, begin: number): number {
+  for (let at = begin; at < text.length; at++) {
+    const unit = text.charCodeAt(at);
+    if (unit === 0x3001 || unit === 0x3002) return at + 1;
+  }
+  return text.length;
+}
+
+/** kuromoji's algorithm, quirks included, over typed arrays built from kuromoji's own dictionary. */
+export class LatticeTokenizer implements FastTokenizer {
   private readonly lattice: ViterbiLattice;
 
   constructor(
     private readonly tables: DictionaryTables,
-    private readonly features: TokenFeatures,
+    readonly features: TokenFeatures,
   ) {
     this.lattice = new ViterbiLattice(tables.connectionCosts, tables.costColumns);
   }
 
   tokenize(text: string): IpadicFeatures[] {
     const tokens: IpadicFeatures[] = [];
-    // Tokenizer.splitByPunctuation: every sentence ends just after a 、 or 。, the last one at the end.
-    let begin = 0;
-    for (let at = 0; at < text.length; at++) {
-      const unit = text.charCodeAt(at);
-      if (unit === FULL_STOP || unit === READING_COMMA) {
-        this.tokenizeSentence(text, begin, at + 1, tokens);
-        begin = at + 1;
+    const { lattice, features } = this;
+    // kuromoji counts each sentence on from the *start* of the previous sentence's last token.
+    let offset = 0;
+    for (let begin = 0; begin < text.length; ) {
+      const end = sentenceEnd(text, begin);
+      const length = this.analyse(text, begin, end);
+      const { path, kind, entry, startPos, unitStart, unitEnd } = lattice;
+      for (let i = 0; i < length; i++) {
+        const n = path[i]!;
+        const e = entry[n]!;
+        const position = offset + startPos[n]!;
+        if (kind[n] === KIND_KNOWN) tokens.push(knownToken(features.knownWordId(e), position, features.known(e)));
+        else if (kind[n] === KIND_UNKNOWN) tokens.push(unknownToken(features.unknownWordId(e), position, text.slice(unitStart[n]!, unitEnd[n]!), features.unknown(e)));
       }
+      if (tokens.length > 0) offset = tokens[tokens.length - 1]!.word_position;
+      begin = end;
     }
-    if (begin < text.length) this.tokenizeSentence(text, begin, text.length, tokens);
     return tokens;
   }
 
-  private tokenizeSentence(text: string, begin: number, end: number, tokens: IpadicFeatures[]): void {
+  /** The same tokens as tokenize, written compactly for a worker's reply. */
+  write(text: string, out: RecordWriter): void {
     const lattice = this.lattice;
-    fillLattice(lattice, this.tables, text, begin, end);
-    const length = lattice.search();
-    // kuromoji counts on from the *start* of the previous sentence's last token.
-    const offset = tokens.length > 0 ? tokens[tokens.length - 1]!.word_position : 0;
-    const { path, kind, entry, startPos, unitStart, unitEnd } = lattice;
-    for (let i = 0; i < length; i++) {
-      const n = path[i]!;
-      const position = offset + startPos[n]!;
-      if (kind[n] === KIND_KNOWN) tokens.push(this.features.known(entry[n]!, position));
-      else if (kind[n] === KIND_UNKNOWN) tokens.push(this.features.unknown(entry[n]!, position, text.slice(unitStart[n]!, unitEnd[n]!)));
+    let offset = 0;
+    for (let begin = 0; begin < text.length; ) {
+      const end = sentenceEnd(text, begin);
+      const length = this.analyse(text, begin, end);
+      const { path, kind, entry, startPos, unitStart, unitEnd } = lattice;
+      for (let i = 0; i < length; i++) {
+        const n = path[i]!;
+        const position = offset + startPos[n]!;
+        if (kind[n] === KIND_KNOWN) out.known(entry[n]!, position);
+        else if (kind[n] === KIND_UNKNOWN) out.unknown(entry[n]!, position, text.slice(unitStart[n]!, unitEnd[n]!));
+      }
+      if (length > 0) offset = offset + startPos[path[length - 1]!]!;
+      begin = end;
     }
+  }
+
+  /** One sentence through the lattice; the best path is left in lattice.path. */
+  private analyse(text: string, begin: number, end: number): number {
+    fillLattice(this.lattice, this.tables, text, begin, end);
+    return this.lattice.search();
   }
 }
 
 /** A fast tokenizer over the dictionaries a stock tokenizer has already loaded. */
-export function createFastTokenizer(stock: StockTokenizer): FastTokenizer {
+export function createFastTokenizer(stock: StockTokenizer): LatticeTokenizer {
   const dictionaries = dictionariesOf(stock);
   const tables = buildDictionaryTables(dictionaries);
-  return new TypedArrayTokenizer(tables, new TokenFeatures(tables, dictionaries));
+  return new LatticeTokenizer(tables, new TokenFeatures(tables, dictionaries));
 }
 
 /** Loaded once per process (or worker) on top of the stock tokenizer's dictionaries. */
-export const loadFastTokenizer: () => Promise<FastTokenizer> = loadOnce(async () => createFastTokenizer(await loadStockTokenizer()));
+export const loadLatticeTokenizer: () => Promise<LatticeTokenizer> = loadOnce(async () => createFastTokenizer(await loadStockTokenizer()));
+
+export const loadFastTokenizer: () => Promise<FastTokenizer> = loadLatticeTokenizer;

@@ -63,7 +63,6 @@ export class ViterbiLattice {
     this.before = 0;
     this.add(1, 0, 0, 0, KIND_BOS, -1, 0, 0);
     this.best[0] = 0;
-    this.prev[0] = -1;
   }
 
   /** The nodes added next start at this 1-based position. */
@@ -80,7 +79,7 @@ export class ViterbiLattice {
     this.before = k;
   }
 
-  /** ViterbiLattice.append plus the forward step of ViterbiSearcher for this node. */
+  /** ViterbiLattice.append, and ViterbiSearcher.forward for this node. */
   add(length: number, leftId: number, rightId: number, cost: number, kind: number, entry: number, unitStart: number, unitEnd: number): void {
     const n = this.count++;
     if (n === this.capacity) this.grow(this.capacity * 2);
@@ -127,9 +126,8 @@ export class ViterbiLattice {
     const eosPos = Math.max(1, this.lastEnd) + 1;
     this.startAt(eosPos);
     this.add(1, 0, 0, 0, KIND_EOS, -1, 0, 0);
-    const eos = this.count - 1;
     if (this.pending) this.settlePending(eosPos);
-    return this.backward(eos);
+    return this.backward(this.count - 1);
   }
 
   /**
@@ -164,31 +162,26 @@ export class ViterbiLattice {
 
   private growBefore(): void {
     const size = this.beforeRow.length * 2;
-    const row = new Int32Array(size);
-    const best = new Float64Array(size);
-    const node = new Int32Array(size);
-    row.set(this.beforeRow);
-    best.set(this.beforeBest);
-    node.set(this.beforeNode);
-    this.beforeRow = row;
-    this.beforeBest = best;
-    this.beforeNode = node;
+    this.beforeRow = copyInto(this.beforeRow, new Int32Array(size));
+    this.beforeBest = copyInto(this.beforeBest, new Float64Array(size));
+    this.beforeNode = copyInto(this.beforeNode, new Int32Array(size));
   }
 
   private grow(capacity: number): void {
-    const copy = <T extends Int32Array | Uint8Array | Float64Array>(old: T, fresh: T): T => {
-      fresh.set(old);
-      return fresh;
-    };
-    this.rightRow = copy(this.rightRow, new Int32Array(capacity));
-    this.next = copy(this.next, new Int32Array(capacity));
-    this.prev = copy(this.prev, new Int32Array(capacity));
-    this.best = copy(this.best, new Float64Array(capacity));
-    this.startPos = copy(this.startPos, new Int32Array(capacity));
-    this.kind = copy(this.kind, new Uint8Array(capacity));
-    this.entry = copy(this.entry, new Int32Array(capacity));
-    this.unitStart = copy(this.unitStart, new Int32Array(capacity));
-    this.unitEnd = copy(this.unitEnd, new Int32Array(capacity));
+    this.rightRow = copyInto(this.rightRow, new Int32Array(capacity));
+    this.next = copyInto(this.next, new Int32Array(capacity));
+    this.prev = copyInto(this.prev, new Int32Array(capacity));
+    this.best = copyInto(this.best, new Float64Array(capacity));
+    this.startPos = copyInto(this.startPos, new Int32Array(capacity));
+    this.kind = copyInto(this.kind, new Uint8Array(capacity));
+    this.entry = copyInto(this.entry, new Int32Array(capacity));
+    this.unitStart = copyInto(this.unitStart, new Int32Array(capacity));
+    this.unitEnd = copyInto(this.unitEnd, new Int32Array(capacity));
     this.capacity = capacity;
   }
+}
+
+function copyInto<T extends Int32Array | Uint8Array | Float64Array>(old: T, fresh: T): T {
+  fresh.set(old);
+  return fresh;
 }
