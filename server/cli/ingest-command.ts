@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { CouncilSettingsError, type CouncilSettings } from '../../pipelines/council/settings.ts';
 import { DatabaseOpenError, openDatabase, type Database } from '../../pipelines/db/database.ts';
 import { ingestFile, type IngestStage } from '../../pipelines/ingest/ingest.ts';
-import { tokenizeInProcess } from '../../pipelines/text/tokenize-in-process.ts';
+import { createTokenizerPool } from '../../pipelines/text/tokenizer/tokenizer-pool.ts';
+import type { TokenizeMany } from '../../pipelines/text/tokenize-texts.ts';
 import { IngestFatalError, type PiiMode } from '../../pipelines/ingest/issues.ts';
 import type { IngestReport } from '../../pipelines/ingest/store-upload.ts';
 import { readConfig } from '../config.ts';
@@ -39,11 +40,13 @@ export async function runIngestCommand(argv: string[]): Promise<number> {
   }
 
   const results: FileResult[] = [];
+  const pool = createTokenizerPool();
   try {
     for (const path of args.files) {
-      results.push(await ingestOne(db, path, settings, args.pii));
+      results.push(await ingestOne(db, path, settings, args.pii, pool.tokenizeMany));
     }
   } finally {
+    await pool.close();
     db.close();
   }
 
@@ -58,7 +61,7 @@ export async function runIngestCommand(argv: string[]): Promise<number> {
   return results.some((r) => 'error' in r) ? 1 : 0;
 }
 
-async function ingestOne(db: Database, path: string, settings: CouncilSettings, pii: PiiMode): Promise<FileResult> {
+async function ingestOne(db: Database, path: string, settings: CouncilSettings, pii: PiiMode, tokenizeMany: TokenizeMany): Promise<FileResult> {
   const file = basename(path);
   let bytes: Uint8Array;
   try {
@@ -80,7 +83,7 @@ async function ingestOne(db: Database, path: string, settings: CouncilSettings, 
       fileName: file,
       settings,
       piiMode: pii,
-      tokenizeMany: tokenizeInProcess,
+      tokenizeMany,
       onProgress: (s, done, total) => {
         if (total < BAR_MIN_ROWS) return;
         if (s !== stage) bar.next();

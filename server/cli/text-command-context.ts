@@ -3,7 +3,7 @@ import { CouncilSettingsError, type CouncilSettings } from '../../pipelines/coun
 import { DatabaseOpenError, openDatabase, type Database } from '../../pipelines/db/database.ts';
 import { DictionaryError } from '../../pipelines/text/dictionary/dictionary-error.ts';
 import type { IndexResult } from '../../pipelines/text/term-index.ts';
-import { tokenizeInProcess } from '../../pipelines/text/tokenize-in-process.ts';
+import { createTokenizerPool } from '../../pipelines/text/tokenizer/tokenizer-pool.ts';
 import { readConfig } from '../config.ts';
 import { resolveCouncil } from './council-option.ts';
 import { fatal } from './ingest-command.ts';
@@ -55,13 +55,15 @@ export async function withTextContext(
     }
     throw error;
   }
+  const pool = createTokenizerPool();
   try {
-    const index = await refreshTermIndex(db, settings, tokenizeInProcess);
+    const index = await refreshTermIndex(db, settings, pool.tokenizeMany);
     return await run({ db, settings, index, json, values, positionals: parsed.positionals });
   } catch (error) {
     if (error instanceof DictionaryError) return fatal(json, { code: error.name, message: error.message });
     throw error;
   } finally {
+    await pool.close();
     db.close();
   }
 }

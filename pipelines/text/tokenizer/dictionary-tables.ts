@@ -120,7 +120,7 @@ function entryTable(dictionary: WordDictionaryInternals): EntryTable {
 
 /** DoubleArray.traverse, with -1 for "no such child". */
 export function trieChild(base: Int32Array, check: Int32Array, node: number, byte: number): number {
-  const child = (base[node] ?? 0) + byte;
+  const child = base[node]! + byte;
   return child >= 0 && child < check.length && check[child] === node ? child : -1;
 }
 
