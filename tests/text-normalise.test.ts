@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normaliseText } from '../pipelines/text/normalise.ts';
+import { normaliseText, storedOffset } from '../pipelines/text/normalise.ts';
 import { decodeTokens, encodeTokens, segmentText } from '../pipelines/text/text-tokens.ts';
 import { analyse } from './helpers/tokens.ts';
 
@@ -22,14 +22,19 @@ describe('normaliseText', () => {
     expect(normaliseText(raw).text).toBe(expected);
   });
 
+  it('leaves plain text as it is, offsets and all', () => {
+    expect(normaliseText('グループホームの空きがない。')).toEqual({ text: 'グループホームの空きがない。', offsets: null });
+  });
+
   it('maps every analysed character back to where it came from in the stored text', () => {
     expect(normaliseText('ｸﾞﾙｰﾌﾟ<b>X</b>').offsets).toEqual([0, 2, 3, 4, 9, 14]);
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('ｸ', 'ﾞ', 'ー', '-', '<br>', '&amp;', 'Ａ', '①', 'あ', '𠮷', '～') }), (raw) => {
-        const { text, offsets } = normaliseText(raw);
-        expect(offsets).toHaveLength(text.length + 1);
-        expect(offsets[text.length]).toBe(raw.length);
+        const normalised = normaliseText(raw);
+        const offsets = Array.from({ length: normalised.text.length + 1 }, (_, i) => storedOffset(normalised, i));
+        expect(offsets[normalised.text.length]).toBe(raw.length);
         for (let i = 1; i < offsets.length; i++) expect(offsets[i]).toBeGreaterThanOrEqual(offsets[i - 1] as number);
+        if (normalised.offsets === null) expect(normalised.text).toBe(raw);
       }),
       { seed: 3, numRuns: 300 },
     );

@@ -27,10 +27,8 @@ export async function ingestFile(db: Database, bytes: Uint8Array, options: Inges
     onProgress: (p) => options.onProgress?.(p.stage, p.done, p.total),
   });
   const cache = new TokenCache(db, options.tokenizeMany);
-  const guarded = await guardNames(
-    outcome,
-    (texts) => cache.tokensFor(texts, (done, total) => options.onProgress?.('tokenize', done, total)),
-    options.piiMode,
+  const guarded = await guardNames(outcome, (texts, onProgress) => cache.namesFor(texts, onProgress), options.piiMode, (done, total) =>
+    options.onProgress?.('tokenize', done, total),
   );
   return storeUpload(db, guarded, {
     piiMode: options.piiMode,

@@ -1,12 +1,13 @@
-import { findPersonNames } from '../text/person-names.ts';
-import { normaliseText, type NormalisedText } from '../text/normalise.ts';
-import type { TextToken } from '../text/text-tokens.ts';
+import { normaliseText, storedOffset } from '../text/normalise.ts';
+import type { NameSpan } from '../text/person-names.ts';
 import { contentHash, type CaseRecord } from './case-record.ts';
 import type { IngestOutcome } from './ingest-file.ts';
 import { PII_KIND_LABELS, type IngestIssue, type PiiFinding, type PiiMode } from './issues.ts';
 import { PII_PLACEHOLDERS } from './pii.ts';
 
-export type TokensFor = (normalisedTexts: readonly string[]) => Promise<TextToken[][]>;
+/** Person-name spans of normalised texts (tokenising, and caching, what is new). */
+export type NamesFor = (normalisedTexts: readonly string[], onProgress?: (done: number, total: number) => void) => Promise<NameSpan[][]>;
+
 
 const TEXT_FIELDS = [
   ['consultation', '相談内容'],
@@ -19,7 +20,6 @@ interface Cell {
   record: CaseRecord;
   field: (typeof TEXT_FIELDS)[number][0];
   column: string;
-  normalised: NormalisedText;
 }
 
 /**
@@ -27,17 +27,26 @@ interface Cell {
  * tokenizer tags as person names in context (田中さん, 山田太郎). Every text is tokenised
  * here, once per distinct content, so the analysis later reuses these tokens.
  */
-export async function guardNames(outcome: IngestOutcome, tokensFor: TokensFor, piiMode: PiiMode): Promise<IngestOutcome> {
+export async function guardNames(
+  outcome: IngestOutcome,
+  namesFor: NamesFor,
+  piiMode: PiiMode,
+  onProgress?: (done: number, total: number) => void,
+): Promise<IngestOutcome> {
   const cells = textCells(outcome.records);
-  const tokens = await tokensFor(cells.map((c) => c.normalised.text));
+  onProgress?.(0, cells.length);
+  const names = await namesFor(
+    cells.map((c) => normaliseText(c.record[c.field] ?? '').text),
+    onProgress,
+  );
+  const found = cells.flatMap((cell, i) => ((names[i] ?? []).length > 0 ? [{ cell, names: names[i] as NameSpan[] }] : []));
   const changed = new Map<CaseRecord, CaseRecord>();
   const pii: PiiFinding[] = [];
   const issues: IngestIssue[] = [];
 
-  cells.forEach((cell, i) => {
-    const names = findPersonNames(tokens[i] ?? []);
-    if (names.length === 0) return;
-    const { record, field, column, normalised } = cell;
+  for (const { cell, names } of found) {
+    const { record, field, column } = cell;
+    const normalised = normaliseText(record[field] ?? '');
     const action = piiMode === 'mask' ? 'masked' : 'rejected';
     for (const _ of names) pii.push({ line: record.line, recordId: record.recordId, column, kind: 'name', action });
     if (piiMode === 'reject') {
@@ -52,9 +61,9 @@ export async function guardNames(outcome: IngestOutcome, tokensFor: TokensFor, p
     }
     const current = changed.get(record) ?? record;
     const text = current[field] ?? '';
-    const spans = names.map((n) => ({ start: normalised.offsets[n.start] ?? 0, end: normalised.offsets[n.end] ?? text.length }));
+    const spans = names.map((n) => ({ start: storedOffset(normalised, n.start), end: storedOffset(normalised, n.end) }));
     changed.set(record, { ...current, [field]: maskSpans(text, spans) });
-  });
+  }
 
   if (changed.size === 0) return outcome;
   const refused = piiMode === 'reject' ? new Set(changed.keys()) : new Set<CaseRecord>();
@@ -66,7 +75,7 @@ export async function guardNames(outcome: IngestOutcome, tokensFor: TokensFor, p
       const { line: _line, contentHash: _hash, ...content } = masked;
       return { ...masked, contentHash: contentHash(content) };
     });
-  if (piiMode === 'mask') await tokensFor(textCells([...changed.values()]).map((c) => c.normalised.text));
+  if (piiMode === 'mask') await namesFor(textCells([...changed.values()]).map((c) => normaliseText(c.record[c.field] ?? '').text));
   return {
     ...outcome,
     records,
@@ -80,7 +89,7 @@ function textCells(records: readonly CaseRecord[]): Cell[] {
   return records.flatMap((record) =>
     TEXT_FIELDS.flatMap(([field, column]) => {
       const value = record[field];
-      return value ? [{ record, field, column, normalised: normaliseText(value) }] : [];
+      return value ? [{ record, field, column }] : [];
     }),
   );
 }

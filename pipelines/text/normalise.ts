@@ -2,12 +2,21 @@
  * The text that is analysed, derived from the stored (masked) text: markup stripped,
  * NFKC, long-vowel and wave marks unified. `offsets[i]` is where the i-th character of
  * `text` came from in the stored text (and `offsets[text.length]` its length), so a
- * term found in the analysed text can be shown or masked in the stored one.
+ * term found in the analysed text can be shown or masked in the stored one; null when
+ * normalising changed nothing and every offset is its own.
  */
 export interface NormalisedText {
   text: string;
-  offsets: number[];
+  offsets: number[] | null;
 }
+
+/** Where the analysed text's offset `i` lies in the stored text. */
+export function storedOffset(normalised: NormalisedText, i: number): number {
+  return normalised.offsets ? (normalised.offsets[i] ?? normalised.offsets[normalised.offsets.length - 1] ?? i) : i;
+}
+
+/** Characters that may need more than NFKC: markup, combining marks, dashes and waves. */
+const NEEDS_WORK = /[<&\u0300-\u036f\u3099\u309a\uff9e\uff9f~～〜∼〰\-‐‑‒–—―−─━ｰ]/;
 
 /** Bumped whenever the output of normaliseText changes: cached tokens depend on it. */
 export const NORMALISE_VERSION = 1;
@@ -21,6 +30,8 @@ const DASHES = new Set(['-', '‐', '‑', '‒', '–', '—', '―', '−', '�
 const WAVES = new Set(['~', '～', '〜', '∼', '〰']);
 
 export function normaliseText(raw: string): NormalisedText {
+  // Most case notes are already NFKC and plain: then the text is its own analysed form.
+  if (!NEEDS_WORK.test(raw) && raw.normalize('NFKC') === raw) return { text: raw, offsets: null };
   let text = '';
   const offsets: number[] = [];
   const emit = (s: string, from: number) => {

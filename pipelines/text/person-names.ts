@@ -6,6 +6,9 @@ export interface NameSpan {
   end: number;
 }
 
+/** Bumped whenever these rules change: names cached by older rules are found again. */
+export const NAME_RULES_VERSION = 2;
+
 const PERSON = '名詞,固有名詞,人名,';
 const FAMILY = '名詞,固有名詞,人名,姓';
 const GIVEN = '名詞,固有名詞,人名,名';

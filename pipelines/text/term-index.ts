@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import { appendRows } from '../db/append-rows.ts';
 import { sqlFile } from '../db/sql-file.ts';
-import { NORMALISE_VERSION, normaliseText } from './normalise.ts';
+import { NORMALISE_VERSION, normaliseText, storedOffset } from './normalise.ts';
 import { extractTerms, type TermKind, type TermOptions } from './terms.ts';
 import { TokenCache } from './token-cache.ts';
 import type { TokenizeMany } from './tokenize-texts.ts';
@@ -80,8 +80,8 @@ export async function updateTermIndex(
         field: cell.field,
         term: t.term,
         kind: t.kind,
-        start: cell.normalised.offsets[t.start] ?? 0,
-        end: cell.normalised.offsets[t.end] ?? 0,
+        start: storedOffset(cell.normalised, t.start),
+        end: storedOffset(cell.normalised, t.end),
       })),
     );
     await appendRows(c, 'case_terms', rows, (a, r) => {

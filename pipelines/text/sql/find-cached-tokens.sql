@@ -1,4 +1,8 @@
--- Cached tokens for the keys staged in token_keys.
-SELECT t.text_hash, t.tokens
+-- Tokens for the keys staged in token_keys, stored or staged earlier in this run.
+SELECT k.text_hash, t.tokens AS value
 FROM token_keys k
-JOIN text_tokens t ON t.text_hash = k.text_hash;
+JOIN (
+  SELECT text_hash, tokens FROM text_tokens
+  UNION ALL
+  SELECT text_hash, tokens FROM temp.token_staging
+) t ON t.text_hash = k.text_hash;

@@ -1,2 +1,2 @@
 INSERT OR IGNORE INTO text_tokens
-SELECT DISTINCT ON (text_hash) text_hash, tokens FROM token_staging;
+SELECT DISTINCT ON (text_hash) text_hash, tokens FROM temp.token_staging;

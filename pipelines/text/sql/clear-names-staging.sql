@@ -1,0 +1,1 @@
+DELETE FROM temp.names_staging;
