@@ -1,11 +1,7 @@
 -- Co-occurrence of the top $1 terms by cases (share limit $2), as KH Coder's network
 -- draws it: for each pair, cases with both and the Jaccard coefficient
 -- |A ∩ B| / |A ∪ B|; the $3 strongest pairs.
-WITH docs AS (
-  SELECT DISTINCT t.record_id, t.term
-  FROM case_terms t
-  JOIN current_cases c ON c.record_id = t.record_id AND c.version = t.version
-),
+WITH docs AS (SELECT record_id, term FROM current_term_counts),
 top AS (
   SELECT term, count(*) AS documents
   FROM docs
