@@ -10,7 +10,7 @@ import {
   presetPath,
 } from '../pipelines/council/settings.ts';
 
-const TOP_KEYS = 'name、areas、agencies、subcommittees、suppressionThreshold、headerAliases、dictionary';
+const TOP_KEYS = 'name、areas、agencies、subcommittees、suppressionThreshold、headerAliases、dictionary、seedThemes';
 const HEADERS = '記録ID、会議日、事業所コード、地区、障害種別、年齢層、相談内容、課題、対応・支援内容、地域課題メモ';
 
 function errorOf(run: () => unknown): CouncilSettingsError {
@@ -256,5 +256,20 @@ describe('the council dictionary', () => {
     [{ words: [] }, 'dictionary.words', '「dictionary.words」という項目はありません。使える項目は terms、stopWords です。'],
   ])('refuses %j naming %s', (dictionary, key, message) => {
     expect(() => parseCouncilSettings({ name: 'テスト協議会', dictionary })).toThrow(new CouncilSettingsError(message, key));
+  });
+});
+
+describe('seed themes', () => {
+  it('reads names and terms', () => {
+    expect(parseCouncilSettings({ name: 'テスト協議会', seedThemes: [{ name: '移動の足', terms: ['送迎', '移動支援'] }] }).seedThemes).toEqual([
+      { name: '移動の足', terms: ['送迎', '移動支援'] },
+    ]);
+  });
+
+  it.each([
+    [[{ name: 'A', terms: [] }], 'seedThemes[0].terms', '「seedThemes[0].terms」に語を 1 つ以上書いてください。'],
+    [[{ name: 'A', terms: ['x'] }, { name: 'A', terms: ['y'] }], 'seedThemes[1].name', '「seedThemes[1].name」の「A」は seedThemes[0] と重複しています。'],
+  ])('refuses %j naming %s', (seedThemes, key, message) => {
+    expect(() => parseCouncilSettings({ name: 'テスト協議会', seedThemes })).toThrow(new CouncilSettingsError(message, key));
   });
 });

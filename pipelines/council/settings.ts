@@ -11,6 +11,12 @@ export interface Subcommittee {
   terms: string[];
 }
 
+/** A theme the council declares itself: cases near its terms gather under its name. */
+export interface SeedTheme {
+  name: string;
+  terms: string[];
+}
+
 export interface CouncilSettings {
   name: string;
   areas?: string[];
@@ -20,6 +26,7 @@ export interface CouncilSettings {
   headerAliases: Record<string, StandardHeader>;
   /** The council's own terms and stop words, added to the built-in welfare dictionary. */
   dictionary?: DictionaryExtras;
+  seedThemes?: SeedTheme[];
 }
 
 export class CouncilSettingsError extends Error {
@@ -56,6 +63,16 @@ const SETTINGS_FIELDS: Fields<CouncilSettings> = {
   suppressionThreshold: (value, key) => (value === undefined ? 10 : positiveInteger(value, key)),
   headerAliases: (value, key) => (value === undefined ? {} : headerAliases(value, key)),
   dictionary: (value, key) => (value === undefined ? undefined : readFields(record(value, key), DICTIONARY_FIELDS, key)),
+  seedThemes: (value, key) => (value === undefined ? undefined : seedThemes(value, key)),
+};
+
+const SEED_THEME_FIELDS: Fields<SeedTheme> = {
+  name: requiredText,
+  terms: (value, key) => {
+    const terms = texts(value, key);
+    if (terms.length === 0) throw new CouncilSettingsError(`「${key}」に語を 1 つ以上書いてください。`, key);
+    return terms;
+  },
 };
 
 const DICTIONARY_FIELDS: Fields<DictionaryExtras> = {
@@ -158,6 +175,21 @@ function subcommittees(value: unknown, key: string): Subcommittee[] {
 function record(value: unknown, key: string): Record<string, unknown> {
   if (!isRecord(value)) fail(key, '{ "terms": […], "stopWords": […] } の形のオブジェクト', value);
   return value;
+}
+
+function seedThemes(value: unknown, key: string): SeedTheme[] {
+  const seen = new Map<string, number>();
+  return array(value, key, 'テーマの配列').map((item, i) => {
+    const itemKey = `${key}[${i}]`;
+    if (!isRecord(item)) fail(itemKey, '{ "name": …, "terms": […] } の形', item);
+    const theme = readFields(item, SEED_THEME_FIELDS, itemKey);
+    const earlier = seen.get(theme.name);
+    if (earlier !== undefined) {
+      throw new CouncilSettingsError(`「${itemKey}.name」の「${theme.name}」は ${key}[${earlier}] と重複しています。`, `${itemKey}.name`);
+    }
+    seen.set(theme.name, i);
+    return theme;
+  });
 }
 
 function termEntries(value: unknown, key: string): TermEntry[] {

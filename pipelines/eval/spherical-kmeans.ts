@@ -1,5 +1,5 @@
-/** A case as a sparse vector: term index → weight, L2-normalised. */
-export type SparseVector = ReadonlyMap<number, number>;
+import type { SparseVector } from '../themes/vectors.ts';
+
 
 export interface KMeansOptions {
   k: number;

@@ -5,7 +5,8 @@ import { caseTermWeights } from '../text/term-stats.ts';
 import type { TermOptions } from '../text/terms.ts';
 import type { TokenizeMany } from '../text/tokenize-texts.ts';
 import { ari, nmi } from './clustering-metrics.ts';
-import { sphericalKMeans, type SparseVector } from './spherical-kmeans.ts';
+import type { SparseVector } from '../themes/vectors.ts';
+import { sphericalKMeans } from './spherical-kmeans.ts';
 
 export interface TermVariant {
   name: string;

@@ -1,6 +1,6 @@
 import { normaliseText } from '../../pipelines/text/normalise.ts';
 import { kwic } from '../../pipelines/text/term-stats.ts';
-import { termOptions } from './text-index.ts';
+import { termOptionsFor } from '../../pipelines/text/term-options.ts';
 import { displayWidth, pad } from './terms-command.ts';
 import { withTextContext } from './text-command-context.ts';
 import { UsageError } from './usage.ts';
@@ -19,7 +19,7 @@ export async function runKwicCommand(argv: string[]): Promise<number> {
     if (raw === undefined || extra.length > 0) throw new UsageError('調べる語を 1 つ指定してください（例: mieruka kwic グループホーム）。');
     const width = Number(values.width);
     if (!Number.isInteger(width) || width < 1 || width > 200) throw new UsageError(`--width には 1〜200 の整数を指定してください（指定された値: ${String(values.width)}）。`);
-    const { dictionary } = await termOptions(settings);
+    const { dictionary } = await termOptionsFor(settings);
     const normalised = normaliseText(raw.trim()).text;
     const term = dictionary.canonical(normalised) ?? normalised;
     const lines = await kwic(db, term, width);
