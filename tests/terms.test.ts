@@ -41,7 +41,7 @@ describe('extractTerms', () => {
     expect(await terms('個別避難計画の作成が進まない。', false)).toEqual([
       ['個別避難計画', 'dictionary', '個別避難計画'],
       ['作成', 'word', '作成'],
-      ['進む', 'word', '進ま'],
+      ['進む', 'predicate', '進ま'],
     ]);
   });
 
@@ -52,7 +52,7 @@ describe('extractTerms', () => {
       ['計画相談支援', 'dictionary', '計画相談'],
       ['計画相談支援待ち', 'shortage', '計画相談の待機'],
       ['待機', 'dictionary', '待機'],
-      ['続く', 'word', '続く'],
+      ['続く', 'predicate', '続く'],
     ]);
     expect((await terms('受け入れ先が困難。')).map((t) => t[0])).toEqual(['受け入れ先', '受け入れ先困難', '困難']);
     expect((await terms('ヘルパーがいない。', false)).map((t) => t[1])).toEqual(['dictionary']);

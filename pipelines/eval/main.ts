@@ -12,6 +12,8 @@ import { fullGuardFinder } from './guard-finder.ts';
 import { loadLabelledCorpus } from './labelled-corpus.ts';
 import { evaluatePiiProbe, formatPiiProbeReport } from './pii-probe.ts';
 import { evaluateTermVariants, termVariants } from './term-quality.ts';
+import { CHOSEN_METHOD } from '../themes/chosen-method.ts';
+import { evaluateThemes, formatThemeEvaluation } from './theme-eval.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const PROBES = ['pii-probe.csv', 'pii-holdout.csv', 'pii-names-probe.csv'].map((f) => here(`../../fixtures/${f}`));
@@ -21,23 +23,35 @@ const MEDWEB = here('../../../shared/eval/medweb_ja/medweb_ja_topic.csv');
  * `npm run eval`: the personal-information guard on the probe files, and what the welfare
  * dictionary and shortage terms do to how well terms separate labelled cases (generated
  * fixtures and the medweb corpus).
- * `npm run eval -- pii PROBE.csv...` or `npm run eval -- FILE.csv [LABELS.csv]` for one part.
+ * `npm run eval -- FILE.csv [LABELS.csv]`: the theme method on one labelled corpus (a case CSV
+ * with a labels file, or an id,text,label corpus); `npm run eval -- pii PROBE.csv...` and
+ * `npm run eval -- terms FILE.csv [LABELS.csv]` for the other parts.
  */
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'pii') return evaluateProbes(argv.slice(1).length > 0 ? argv.slice(1) : PROBES);
-  if (argv.length > 0) return evaluateTerms(argv[0] as string, argv[1] ?? null);
+  if (argv[0] === 'terms' && argv[1]) return evaluateTerms(argv[1], argv[2] ?? null);
+  if (argv.length > 0) return evaluateThemeMethod(argv[0] as string, argv[1] ?? null, argv[0] as string);
   await evaluateProbes(PROBES);
   const dir = mkdtempSync(join(tmpdir(), 'mieruka-eval-'));
   try {
     for (const seed of [7, 8]) {
       const generated = join(dir, `generated-${seed}.csv`);
       writeCasesCsv(generateCases({ rows: 2000, seed }), generated, 'utf-8');
-      await evaluateTerms(generated, join(dir, `generated-${seed}.labels.csv`), `生成した事例 2,000 件 / 2,000 generated cases (seed ${seed})`);
+      const title = `生成した事例 2,000 件 / 2,000 generated cases (seed ${seed})`;
+      await evaluateThemeMethod(generated, join(dir, `generated-${seed}.labels.csv`), title);
+      await evaluateTerms(generated, join(dir, `generated-${seed}.labels.csv`), title);
     }
+    await evaluateThemeMethod(MEDWEB, null, 'medweb_ja (NTCIR-13 MedWeb, CC BY 4.0)');
     await evaluateTerms(MEDWEB, null, 'medweb_ja (NTCIR-13 MedWeb, CC BY 4.0)');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  return 0;
+}
+
+async function evaluateThemeMethod(casesPath: string, labelsPath: string | null, title: string): Promise<number> {
+  const result = await evaluateThemes(title, casesPath, labelsPath, CHOSEN_METHOD, tokenizeInProcess);
+  process.stdout.write(`${formatThemeEvaluation(result, CHOSEN_METHOD.name)}\n`);
   return 0;
 }
 

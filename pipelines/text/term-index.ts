@@ -16,7 +16,7 @@ const RESET_INDEXED = sql('reset-indexed-cases.sql');
 const DROP_STALE = sql('drop-stale-terms.sql');
 
 /** Bumped whenever extractTerms would find other terms in the same tokens. */
-const EXTRACT_VERSION = 2;
+const EXTRACT_VERSION = 3;
 
 export const TEXT_COLUMNS = ['consultation', 'problem', 'support', 'regional_note'] as const;
 export type TextColumn = (typeof TEXT_COLUMNS)[number];

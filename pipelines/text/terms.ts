@@ -1,7 +1,8 @@
 import type { TermDictionary } from './dictionary/term-dictionary.ts';
 import type { TextToken } from './text-tokens.ts';
 
-export type TermKind = 'word' | 'compound' | 'part' | 'dictionary' | 'shortage';
+/** `predicate`: a verb or adjective in its base form (見つかる, 少ない); never a label. */
+export type TermKind = 'word' | 'compound' | 'part' | 'dictionary' | 'shortage' | 'predicate';
 
 /** One occurrence of a term in a normalised text. */
 export interface TermOccurrence {
@@ -70,7 +71,7 @@ export function extractTerms(text: string, tokens: readonly TextToken[], options
     }
     flush();
     if (CONTENT_VERB.test(token.pos) && !LIGHT_WORDS.has(token.base) && !options.stopWords.has(token.base)) {
-      out.push({ term: token.base, kind: 'word', start: token.start, end });
+      out.push({ term: token.base, kind: 'predicate', start: token.start, end });
     }
   }
   flush();

@@ -4,6 +4,7 @@ import { MAX_DOCUMENT_SHARE } from '../text/term-stats.ts';
 import { normalise, type CaseVectors } from './vectors.ts';
 
 const CASE_TERM_WEIGHTS = sqlFile(import.meta.url, 'sql/case-term-weights.sql');
+const PREDICATE_TERMS = sqlFile(import.meta.url, 'sql/predicate-terms.sql');
 
 /** How much a term found in each field counts (see README: themes). */
 export interface FieldWeights {
@@ -43,5 +44,10 @@ export async function loadCaseVectors(db: Database, weights: FieldWeights = DEFA
     }
     raw[index.get(String(row.record_id)) as number]?.set(t, Number(row.weight));
   }
-  return { ids, vectors: raw.map(normalise), vocabulary };
+  const predicates = new Set<number>();
+  for (const row of (await db.connection.runAndReadAll(PREDICATE_TERMS)).getRowObjectsJson()) {
+    const t = termIndex.get(String(row.term));
+    if (t !== undefined) predicates.add(t);
+  }
+  return { ids, vectors: raw.map(normalise), vocabulary, predicates };
 }

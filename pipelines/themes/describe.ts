@@ -3,6 +3,8 @@ import { dot, normalise, type CaseVectors, type SparseVector } from './vectors.t
 export interface WeightedTerm {
   term: string;
   weight: number;
+  /** A verb or adjective: counted, never a label. */
+  predicate?: boolean;
 }
 
 export interface ThemeDescription {
@@ -53,7 +55,11 @@ export function describeThemes(data: CaseVectors, assignment: readonly number[],
   return mass.map((m, theme) => {
     const classMass = [...m.values()].reduce((a, b) => a + b, 0) || 1;
     const terms = [...m]
-      .map(([t, w]) => ({ term: data.vocabulary[t] as string, weight: (w / classMass) * Math.log(1 + averageMass / (termTotal.get(t) as number)) }))
+      .map(([t, w]) => ({
+        term: data.vocabulary[t] as string,
+        weight: (w / classMass) * Math.log(1 + averageMass / (termTotal.get(t) as number)),
+        ...(data.predicates?.has(t) ? { predicate: true } : {}),
+      }))
       .sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term))
       .slice(0, options.topTerms);
     const centroid = normalise(m);
@@ -67,12 +73,12 @@ export function describeThemes(data: CaseVectors, assignment: readonly number[],
   });
 }
 
-/** The top terms, skipping one that only repeats another (空き after 空き不足). */
+/** The top nouns, skipping one that only repeats another (空き after 空き不足). */
 export function labelFrom(terms: readonly WeightedTerm[], count: number): string {
   const chosen: string[] = [];
-  for (const { term } of terms) {
+  for (const { term, predicate } of terms) {
     if (chosen.length >= count) break;
-    if (chosen.some((c) => c.includes(term) || term.includes(c))) continue;
+    if (predicate || chosen.some((c) => c.includes(term) || term.includes(c))) continue;
     chosen.push(term);
   }
   return chosen.join('・') || '（語なし）';

@@ -10,6 +10,8 @@ export interface CaseVectors {
   vectors: SparseVector[];
   /** Term of each vocabulary index. */
   vocabulary: string[];
+  /** Vocabulary indices of terms that are only verbs or adjectives: never in a label. */
+  predicates?: ReadonlySet<number>;
 }
 
 export function dot(a: SparseVector, b: SparseVector): number {

@@ -1,4 +1,5 @@
 import { ConfigError } from '../config.ts';
+import { runAnalyzeCommand } from './analyze-command.ts';
 import { runIngestCommand } from './ingest-command.ts';
 import { runKwicCommand } from './kwic-command.ts';
 import { runTermsCommand } from './terms-command.ts';
@@ -12,6 +13,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'ingest':
         return await runIngestCommand(rest);
+      case 'analyze':
+        return await runAnalyzeCommand(rest);
       case 'terms':
         return await runTermsCommand(rest);
       case 'kwic':

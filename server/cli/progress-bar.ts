@@ -11,10 +11,10 @@ export class ProgressBar {
     private readonly width = 30,
   ) {}
 
-  update(label: string, done: number, total: number): void {
+  update(label: string, done: number, total: number, unit = '行'): void {
     if (total <= 0) return;
     const ratio = Math.min(1, done / total);
-    const counts = `${done.toLocaleString('ja-JP')}/${total.toLocaleString('ja-JP')} 行`;
+    const counts = `${done.toLocaleString('ja-JP')}/${total.toLocaleString('ja-JP')} ${unit}`;
     if (this.stream.isTTY) {
       const filled = Math.round(ratio * this.width);
       const bar = '█'.repeat(filled) + '░'.repeat(this.width - filled);

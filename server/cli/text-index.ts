@@ -10,7 +10,7 @@ export async function refreshTermIndex(db: Database, settings: CouncilSettings, 
   const bar = new ProgressBar();
   try {
     return await updateTermIndex(db, await termOptionsFor(settings), tokenizeMany, (done, total) => {
-      if (total >= 500) bar.update('形態素解析', done, total);
+      if (total >= 500) bar.update('形態素解析', done, total, '件');
     });
   } finally {
     bar.done();

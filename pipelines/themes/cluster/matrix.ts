@@ -1,0 +1,71 @@
+import type { CaseVectors, SparseVector } from '../vectors.ts';
+
+/**
+ * Case vectors as one compressed sparse row matrix: a hundred thousand Maps are slow to
+ * walk and heavy to hold, typed arrays are neither.
+ */
+export interface Csr {
+  rows: number;
+  dims: number;
+  indptr: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
+}
+
+export function toCsr(vectors: readonly SparseVector[], dims: number): Csr {
+  let nnz = 0;
+  let maxIndex = dims - 1;
+  for (const v of vectors) {
+    nnz += v.size;
+    for (const i of v.keys()) if (i > maxIndex) maxIndex = i;
+  }
+  const indptr = new Int32Array(vectors.length + 1);
+  const indices = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let at = 0;
+  vectors.forEach((v, r) => {
+    for (const [i, w] of [...v].sort((a, b) => a[0] - b[0])) {
+      indices[at] = i;
+      values[at++] = w;
+    }
+    indptr[r + 1] = at;
+  });
+  return { rows: vectors.length, dims: maxIndex + 1, indptr, indices, values };
+}
+
+export function caseMatrix(data: CaseVectors): Csr {
+  return toCsr(data.vectors, data.vocabulary.length);
+}
+
+/** The given rows, in the given order. */
+export function selectRows(m: Csr, rows: readonly number[]): Csr {
+  let nnz = 0;
+  for (const r of rows) nnz += (m.indptr[r + 1] as number) - (m.indptr[r] as number);
+  const indptr = new Int32Array(rows.length + 1);
+  const indices = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let at = 0;
+  rows.forEach((r, k) => {
+    const from = m.indptr[r] as number;
+    const to = m.indptr[r + 1] as number;
+    indices.set(m.indices.subarray(from, to), at);
+    values.set(m.values.subarray(from, to), at);
+    at += to - from;
+    indptr[k + 1] = at;
+  });
+  return { rows: rows.length, dims: m.dims, indptr, indices, values };
+}
+
+/** Row `r` dotted with row `c` of a row-major dense matrix of width `m.dims`. */
+export function rowDotDense(m: Csr, r: number, dense: Float64Array, c: number): number {
+  const offset = c * m.dims;
+  let s = 0;
+  for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
+    s += (m.values[p] as number) * (dense[offset + (m.indices[p] as number)] as number);
+  }
+  return s;
+}
+
+export function isEmptyRow(m: Csr, r: number): boolean {
+  return m.indptr[r] === m.indptr[r + 1];
+}
