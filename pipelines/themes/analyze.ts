@@ -7,16 +7,15 @@ import { updateTermIndex } from '../text/term-index.ts';
 import type { TokenizeMany } from '../text/tokenize-texts.ts';
 import { DEFAULT_FIELD_WEIGHTS, loadCaseVectors } from './case-vectors.ts';
 import type { ClusterMethod } from './cluster/types.ts';
-import { describeThemes } from './describe.ts';
-import { guideVectors } from './guides.ts';
-import { matchThemes } from './identity/match-themes.ts';
-import { previousThemes } from './previous-run.ts';
+import { formThemes } from './form-themes.ts';
+import { previousRun } from './previous-run.ts';
 import { recurrence, type CaseFacts } from './recurrence.ts';
 import { routeTheme } from './routing/route-theme.ts';
 import { storeRun, type StoredTheme } from './store-run.ts';
-import type { AnalysisResult, ThemeResult } from './theme-result.ts';
+import type { AnalysisResult } from './theme-result.ts';
 
 const CASE_FACTS = sqlFile(import.meta.url, 'sql/case-facts.sql');
+const GUIDED_THEME_IDS = sqlFile(import.meta.url, 'sql/guided-theme-ids.sql');
 
 export type AnalyzeStage = 'terms' | 'cluster' | 'store';
 
@@ -26,6 +25,8 @@ export interface AnalyzeOptions {
   method: { name: string; cluster: ClusterMethod };
   /** The clustering's seed: the same data and settings give the same themes. */
   seed?: number;
+  /** Re-form every theme instead of carrying the previous run's forward. */
+  full?: boolean;
   now?: Date;
   onProgress?: (stage: AnalyzeStage, done: number, total: number) => void;
 }
@@ -40,58 +41,76 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
   const termOptions = await termOptionsFor(options.settings);
   await updateTermIndex(db, termOptions, options.tokenizeMany, (done, total) => options.onProgress?.('terms', done, total));
   const data = await loadCaseVectors(db, DEFAULT_FIELD_WEIGHTS);
-  const seeds = options.settings.seedThemes ?? [];
+  const settings = settingsFingerprint(options, termOptions.dictionary.size);
+  const seedIds = await guidedThemeIds(db);
   options.onProgress?.('cluster', 0, 1);
-  const clustering = options.method.cluster(data, { seed: options.seed ?? 1, guides: guideVectors(seeds, data, termOptions.dictionary) });
-  const descriptions = describeThemes(data, clustering.assignment, clustering.themes);
+  const formed = formThemes(data, {
+    method: options.method.cluster,
+    seed: options.seed ?? 1,
+    seeds: options.settings.seedThemes ?? [],
+    dictionary: termOptions.dictionary,
+    previous: await previousRun(db),
+    seedIds,
+    settings,
+    full: options.full === true,
+  });
   options.onProgress?.('cluster', 1, 1);
 
   const facts = await caseFacts(db);
   const dates = [...facts.values()].map((f) => f.date).sort();
-  const span = { first: dates[0] ?? started.toISOString().slice(0, 10), last: dates[dates.length - 1] ?? started.toISOString().slice(0, 10) };
-  const members = descriptions.map(() => [] as string[]);
+  const today = started.toISOString().slice(0, 10);
+  const span = { first: dates[0] ?? today, last: dates[dates.length - 1] ?? today };
+  const members = formed.descriptions.map(() => [] as string[]);
   const unassigned: string[] = [];
-  clustering.assignment.forEach((theme, i) => {
+  formed.clustering.assignment.forEach((theme, i) => {
     const id = data.ids[i] as string;
     if (theme >= 0) members[theme]?.push(id);
     else unassigned.push(id);
   });
 
-  const previous = await previousThemes(db);
-  const matches = matchThemes(
-    previous,
-    descriptions.map((d, t) => ({ centroid: d.centroid, terms: data.vocabulary, members: new Set(members[t]) })),
-  );
   const canonical = (word: string) => termOptions.dictionary.canonical(word);
-  const themes: StoredTheme[] = descriptions.map((d, t) => {
-    const guided = t < clustering.guided;
+  const themes: StoredTheme[] = [];
+  formed.descriptions.forEach((d, t) => {
+    const seedName = formed.seedNames[t] ?? null;
+    const own = members[t] ?? [];
+    // A theme with no case left is not reported: a carried one is then marked vanished.
+    if (own.length === 0 && seedName === null) return;
     const routing = routeTheme(d.terms, options.settings.subcommittees, canonical);
-    const result: Omit<ThemeResult, 'id'> = {
-      label: guided ? (seeds[t]?.name ?? d.label) : d.label,
-      terms: d.terms.map((x) => x.term),
-      ...recurrence((members[t] ?? []).map((id) => facts.get(id) as CaseFacts), span),
-      subcommittee: routing?.subcommittee ?? null,
-      subcommitteeReason: routing?.reason ?? [],
-      subcommitteeConfidence: routing?.confidence ?? null,
-      guided,
-      caseIds: [...(members[t] ?? [])].sort(),
-      representativeIds: d.representatives,
-    };
-    return { result, description: d, previousId: matches.find((m) => m.current === t)?.previousId ?? null, guidedName: guided ? (seeds[t]?.name ?? null) : null };
+    themes.push({
+      result: {
+        label: seedName ?? d.label,
+        terms: d.terms.map((x) => x.term),
+        ...recurrence(own.map((id) => facts.get(id) as CaseFacts), span),
+        subcommittee: routing?.subcommittee ?? null,
+        subcommitteeReason: routing?.reason ?? [],
+        subcommitteeConfidence: routing?.confidence ?? null,
+        guided: seedName !== null,
+        caseIds: [...own].sort(),
+        representativeIds: d.representatives,
+      },
+      description: d,
+      previousId: formed.ids[t] ?? null,
+      guidedName: seedName,
+    });
   });
 
   const run = await storeRun(db, {
-    themes: themes.filter((t) => t.result.caseCount > 0 || t.result.guided),
+    themes,
     data,
     versions: new Map([...facts].map(([id, f]) => [id, f.version])),
     unassigned,
     method: options.method.name,
-    settings: settingsFingerprint(options, termOptions.dictionary.size),
+    settings,
     started,
     cases: data.ids.length,
   });
   options.onProgress?.('store', 1, 1);
   return { runId: run.runId, cases: data.ids.length, method: options.method.name, themes: run.themes, unassigned: unassigned.sort(), vanished: run.vanished };
+}
+
+async function guidedThemeIds(db: Database): Promise<Map<string, string>> {
+  const rows = (await db.connection.runAndReadAll(GUIDED_THEME_IDS)).getRowObjectsJson();
+  return new Map(rows.map((r) => [String(r.guided_name), String(r.theme_id)]));
 }
 
 async function caseFacts(db: Database): Promise<Map<string, CaseFacts & { version: number }>> {
@@ -112,6 +131,7 @@ async function caseFacts(db: Database): Promise<Map<string, CaseFacts & { versio
 
 function settingsFingerprint(options: AnalyzeOptions, dictionarySize: number): string {
   return JSON.stringify({
+    method: options.method.name,
     seed: options.seed ?? 1,
     fieldWeights: DEFAULT_FIELD_WEIGHTS,
     dictionarySize,

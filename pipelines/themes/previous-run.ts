@@ -2,7 +2,10 @@ import type { Database } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 
 const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
-const LATEST_RUN = sql('latest-run.sql');
+const LATEST_RUN = sql('latest-run-settings.sql');
+const UNSEEN_CASES = sql('unseen-cases.sql');
+const RUN_MEMBERSHIP = sql('run-membership.sql');
+const RUN_UNASSIGNED = sql('run-unassigned.sql');
 const RUN_CENTROIDS = sql('run-centroids.sql');
 const RUN_MEMBERS = sql('run-members.sql');
 
@@ -14,11 +17,25 @@ export interface PreviousTheme {
   members: Set<string>;
 }
 
-/** The latest run's themes, to recognise them in a new run; empty before the first run. */
-export async function previousThemes(db: Database): Promise<PreviousTheme[]> {
+export interface PreviousRun {
+  runId: string;
+  /** The settings fingerprint the run was made with. */
+  settings: string;
+  themes: PreviousTheme[];
+  /** Current case versions the run did not see. */
+  unseen: number;
+  /** Current cases, in the version the run saw, that it put in a theme: record id → theme id. */
+  kept: Map<string, string>;
+  /** Cases the run left unassigned. */
+  unassigned: Set<string>;
+}
+
+/** The latest run, to recognise its themes in a new one; null before the first run. */
+export async function previousRun(db: Database): Promise<PreviousRun | null> {
   const c = db.connection;
-  const runId = (await c.runAndReadAll(LATEST_RUN)).getRowObjectsJson()[0]?.run_id;
-  if (runId === undefined) return [];
+  const latest = (await c.runAndReadAll(LATEST_RUN)).getRowObjectsJson()[0];
+  if (latest === undefined) return null;
+  const runId = String(latest.run_id);
   const byId = new Map<string, PreviousTheme>();
   const theme = (id: string) => {
     let t = byId.get(id);
@@ -28,13 +45,16 @@ export async function previousThemes(db: Database): Promise<PreviousTheme[]> {
     }
     return t;
   };
-  for (const row of (await c.runAndReadAll(RUN_CENTROIDS, [String(runId)])).getRowObjectsJson()) {
+  for (const row of (await c.runAndReadAll(RUN_CENTROIDS, [runId])).getRowObjectsJson()) {
     const t = theme(String(row.theme_id));
     t.centroid.set(t.terms.length, Number(row.centroid));
     t.terms.push(String(row.term));
   }
-  for (const row of (await c.runAndReadAll(RUN_MEMBERS, [String(runId)])).getRowObjectsJson()) {
+  for (const row of (await c.runAndReadAll(RUN_MEMBERS, [runId])).getRowObjectsJson()) {
     theme(String(row.theme_id)).members.add(String(row.record_id));
   }
-  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const unseen = Number((await c.runAndReadAll(UNSEEN_CASES, [runId])).getRowObjectsJson()[0]?.n ?? 0);
+  const kept = new Map((await c.runAndReadAll(RUN_MEMBERSHIP, [runId])).getRowObjectsJson().map((r) => [String(r.record_id), String(r.theme_id)]));
+  const unassigned = new Set((await c.runAndReadAll(RUN_UNASSIGNED, [runId])).getRowObjectsJson().map((r) => String(r.record_id)));
+  return { runId, settings: String(latest.settings), themes: [...byId.values()].sort((a, b) => a.id.localeCompare(b.id)), unseen, kept, unassigned };
 }

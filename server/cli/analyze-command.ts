@@ -14,11 +14,11 @@ import { UsageError } from './usage.ts';
 
 const STAGES: Record<AnalyzeStage, string> = { terms: '形態素解析', cluster: 'テーマ抽出', store: '保存' };
 
-/** `mieruka analyze [--db PATH] [--council FILE] [--json]` */
+/** `mieruka analyze [--db PATH] [--council FILE] [--full] [--json]` */
 export async function runAnalyzeCommand(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { db: { type: 'string' }, council: { type: 'string' }, json: { type: 'boolean', default: false } } }));
+    ({ values } = parseArgs({ args: argv, options: { db: { type: 'string' }, council: { type: 'string' }, full: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } }));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -40,6 +40,7 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
       settings,
       tokenizeMany: pool.tokenizeMany,
       method: CHOSEN_METHOD,
+      full: values.full === true,
       onProgress: (s, done, total) => {
         if (s !== stage) {
           bar.next();

@@ -5,8 +5,9 @@ export const USAGE = `使い方:
       --council  協議会の設定ファイル（JSON）またはプリセット名 kisarazu / kamakura
       --pii      個人情報を見つけたとき: mask（伏せ字にして取り込む、既定）/ reject（その行を取り込まない）
       --json     結果を 1 つの JSON として標準出力に出します（進み具合は標準エラー出力）
-  mieruka analyze [--db PATH] [--council FILE] [--json]
+  mieruka analyze [--db PATH] [--council FILE] [--full] [--json]
       事例をテーマ案（地域課題の候補）にまとめ、事例数・事業所数・地区数・月数・傾向・スコアと専門部会の案を示します。
+      新しい事例が少ないときは前回のテーマを引き継ぎます（ID と協議会の決定はそのまま）。--full ですべて作り直します。
   mieruka terms [--db PATH] [--council FILE] [--top N] [--by 地区|障害種別|年齢層|月] [--json]
       事例の語の出現頻度（出現数、事例数、TF-IDF）を表示します。--by で地区・障害種別・年齢層・月ごとに数えます。
   mieruka kwic TERM [--db PATH] [--council FILE] [--width N] [--json]

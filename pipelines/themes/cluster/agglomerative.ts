@@ -11,7 +11,7 @@ export interface AgglomerativeSettings {
   maxFit: number;
 }
 
-export const AGGLOMERATIVE_SETTINGS: AgglomerativeSettings = { rank: 50, cut: 0.15, maxFit: 4_000 };
+export const AGGLOMERATIVE_SETTINGS: AgglomerativeSettings = { rank: 20, cut: 0.2, maxFit: 4_000 };
 
 /** Average-linkage agglomerative clustering on LSA vectors, cut at a fixed similarity: k follows from the cut. */
 export function agglomerativePartitioner(settings: AgglomerativeSettings = AGGLOMERATIVE_SETTINGS): Partitioner {

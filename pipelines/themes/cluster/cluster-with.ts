@@ -1,40 +1,42 @@
-import { centroids, nearestCentres, ownSimilarity } from './centroids.ts';
-import { gatherGuided } from './guides.ts';
-import { caseMatrix, selectRows, type Csr } from './matrix.ts';
+import { nearestThemes, themeSums } from './nearest-theme.ts';
+import { foldIntoGuides, gatherGuided } from './guides.ts';
+import { caseMatrix, isEmptyRow, selectRows, type Csr } from './matrix.ts';
 import { sampleIndices, seededRandom } from './random.ts';
 import { dissolveSmall, keepLargeGroups } from './themes.ts';
-import type { ClusterMethod, ClusterOptions, Clustering } from './types.ts';
+import { UNASSIGNED, type ClusterMethod, type ClusterOptions, type Clustering } from './types.ts';
 
-/** What a method contributes: groups on the cases it is shown; the rest is shared. */
+/** What a method contributes: groups on the cases it is shown. The rest is shared. */
 export interface Partitioner {
-  /** At most this many cases are fitted; the others join their nearest theme. */
+  /** At most this many cases are fitted; every case then joins its nearest theme. */
   maxFit: number;
   /** A group id per row (any integers; -1 = none), deterministic for `rand`. */
   fit(m: Csr, rand: () => number): Int32Array;
 }
 
 export interface ThemeSettings {
-  /** A case whose cosine with its theme's centre is below this stays unassigned. */
+  /** A case whose cosine with its nearest theme centre is below this stays unassigned… */
   minSimilarity: number;
-  /** Cosine with a guide's terms that makes a case a candidate for that guide. */
+  /** …or below this fraction of the median such cosine over all cases. */
+  relativeSimilarity: number;
+  /** Cosine with a guide's terms that makes a case one of the guide's first cases. */
   guideSimilarity: number;
   /** A found theme whose centre is this close to a guide's is folded into the guide. */
   guideMerge: number;
-  /** Nearest-centre passes over all cases after fitting (0: fitted cases keep their group). */
-  refine: number;
+  /** Nearest-centre passes over all cases after fitting (spherical k-means steps). */
+  passes: number;
 }
 
-export const DEFAULT_THEME_SETTINGS: ThemeSettings = { minSimilarity: 0.2, guideSimilarity: 0.2, guideMerge: 0.5, refine: 1 };
+export const THEME_SETTINGS: ThemeSettings = { minSimilarity: 0.05, relativeSimilarity: 0.4, guideSimilarity: 0.2, guideMerge: 0.5, passes: 3 };
 
 /** The default smallest theme: 3 cases, or 0.5% of them in a large corpus. */
 export const defaultMinThemeSize = (cases: number) => Math.max(3, Math.round(cases / 200));
 
 /**
  * A clustering method from a partitioner: guides gather their cases first, the partitioner
- * groups (a sample of) the rest, small groups dissolve, every case then goes to its
- * nearest theme centre, and cases too far from it stay unassigned.
+ * groups (a sample of) the rest, groups too small dissolve, then every case goes to its
+ * nearest theme centre for a few passes, and cases too far from any stay unassigned.
  */
-export function clusterWith(partitioner: Partitioner, settings: ThemeSettings = DEFAULT_THEME_SETTINGS): ClusterMethod {
+export function clusterWith(partitioner: Partitioner, settings: ThemeSettings = THEME_SETTINGS): ClusterMethod {
   return (data, options) => cluster(caseMatrix(data), partitioner, settings, options);
 }
 
@@ -44,54 +46,30 @@ function cluster(m: Csr, partitioner: Partitioner, settings: ThemeSettings, opti
   const guides = options.guides ?? [];
   const gathered = gatherGuided(m, guides, settings.guideSimilarity);
   const pool: number[] = [];
-  for (let r = 0; r < m.rows; r++) if (gathered.assignment[r] === -1 && m.indptr[r] !== m.indptr[r + 1]) pool.push(r);
+  for (let r = 0; r < m.rows; r++) if (gathered.assignment[r] === UNASSIGNED && !isEmptyRow(m, r)) pool.push(r);
   const fitted = sampleIndices(pool.length, partitioner.maxFit, rand).map((i) => pool[i] as number);
-  const groups = partitioner.fit(selectRows(m, fitted), rand);
-  const scaledMin = Math.max(2, Math.round((minSize * fitted.length) / Math.max(1, pool.length)));
-  const found = keepLargeGroups(groups, scaledMin);
+  const sampleMin = Math.max(2, Math.round((minSize * fitted.length) / Math.max(1, pool.length)));
+  const found = keepLargeGroups(partitioner.fit(selectRows(m, fitted), rand), sampleMin);
   const assignment = Int32Array.from(gathered.assignment);
   fitted.forEach((r, i) => {
     const t = found.assignment[i] as number;
     if (t >= 0) assignment[r] = guides.length + t;
   });
-  let themes = guides.length + found.themes;
-  let centres = withGuideCentres(centroids(m, assignment, themes), gathered.centres, guides.length, m.dims);
-  const merged = foldIntoGuides(centres, guides.length, themes, m.dims, settings.guideMerge);
-  for (let pass = 0; pass < Math.max(1, settings.refine); pass++) {
-    const nearest = nearestCentres(m, centres, themes);
-    const own = ownSimilarity(m, centres, assignment);
+  const themes = guides.length + found.themes;
+  const target = foldIntoGuides(themeSums(m, assignment, themes, gathered.terms), guides.length, m.dims, settings.guideMerge);
+  for (let pass = 0; pass < settings.passes; pass++) {
+    const nearest = nearestThemes(m, themeSums(m, assignment, themes, gathered.terms), assignment);
+    const floor = Math.max(settings.minSimilarity, settings.relativeSimilarity * median(nearest.similarity));
     for (let r = 0; r < m.rows; r++) {
-      const current = assignment[r] as number;
-      const keep = settings.refine === 0 && current >= guides.length;
-      const t = keep ? current : (nearest.theme[r] as number);
-      const s = keep ? (own[r] as number) : (nearest.similarity[r] as number);
-      assignment[r] = t >= 0 && s >= settings.minSimilarity ? (merged[t] as number) : -1;
+      const t = nearest.theme[r] as number;
+      assignment[r] = t >= 0 && (nearest.similarity[r] as number) >= floor ? (target[t] as number) : UNASSIGNED;
     }
-    centres = withGuideCentres(centroids(m, assignment, themes), gathered.centres, guides.length, m.dims);
   }
-  const final = dissolveSmall(assignment, themes, guides.length, minSize);
-  themes = final.themes;
-  return { assignment: Array.from(final.assignment), themes, guided: guides.length };
+  const final = dissolveSmall(assignment, guides.length, minSize);
+  return { assignment: Array.from(final.assignment), themes: final.themes, guided: guides.length };
 }
 
-/** Guides keep the centre their terms and gathered cases gave them; found themes use their cases. */
-function withGuideCentres(centres: Float64Array, guideCentres: Float64Array, guides: number, dims: number): Float64Array {
-  centres.set(guideCentres.subarray(0, guides * dims), 0);
-  return centres;
-}
-
-/** Theme index each theme's cases go to: itself, or the guide it duplicates. */
-function foldIntoGuides(centres: Float64Array, guides: number, themes: number, dims: number, threshold: number): Int32Array {
-  const target = Int32Array.from({ length: themes }, (_, t) => t);
-  for (let t = guides; t < themes; t++) {
-    let best = -1;
-    let bestSim = threshold;
-    for (let g = 0; g < guides; g++) {
-      let s = 0;
-      for (let d = 0; d < dims; d++) s += (centres[t * dims + d] as number) * (centres[g * dims + d] as number);
-      if (s >= bestSim && (best < 0 || s > bestSim)) [best, bestSim] = [g, s];
-    }
-    if (best >= 0) target[t] = best;
-  }
-  return target;
+function median(values: Float64Array): number {
+  const sorted = values.slice().sort();
+  return sorted.length === 0 ? 0 : (sorted[Math.floor((sorted.length - 1) / 2)] as number);
 }

@@ -1,6 +1,6 @@
 import type { SparseVector } from '../vectors.ts';
-import { normaliseRows } from './centroids.ts';
 import { rowDotDense, toCsr, type Csr } from './matrix.ts';
+import type { ThemeSums } from './nearest-theme.ts';
 
 /**
  * A seed theme's terms as a guide vector: equal weight on each term the vocabulary knows
@@ -15,41 +15,48 @@ export function guideVector(terms: readonly string[], vocabulary: readonly strin
 export interface Gathered {
   /** Guide index per case, or -1. */
   assignment: Int32Array;
-  /** One unit centre per guide (guides × dims): its cases' mean direction pulled toward its terms. */
-  centres: Float64Array;
+  /** The guide vectors, dense (guides × dims): each counts as one more case of its theme. */
+  terms: Float64Array;
 }
 
-/**
- * Cases whose cosine with a guide's terms reaches `threshold` join the best such guide.
- * The guide's centre is then the mean of those cases plus the guide vector itself, so a
- * guide no case matches still keeps a centre on its terms.
- */
+/** Cases whose cosine with a guide's terms reaches `threshold` join the most similar guide. */
 export function gatherGuided(m: Csr, guides: readonly SparseVector[], threshold: number): Gathered {
-  const g = guides.length;
-  const guideRows = toCsr(guides, m.dims);
-  const dense = new Float64Array(g * m.dims);
-  for (let j = 0; j < g; j++) {
-    for (let p = guideRows.indptr[j] as number; p < (guideRows.indptr[j + 1] as number); p++) {
-      dense[j * m.dims + (guideRows.indices[p] as number)] = guideRows.values[p] as number;
+  const sparse = toCsr(guides, m.dims);
+  const terms = new Float64Array(guides.length * m.dims);
+  for (let g = 0; g < guides.length; g++) {
+    for (let p = sparse.indptr[g] as number; p < (sparse.indptr[g + 1] as number); p++) {
+      terms[g * m.dims + (sparse.indices[p] as number)] = sparse.values[p] as number;
     }
   }
   const assignment = new Int32Array(m.rows).fill(-1);
-  const centres = dense.slice();
   for (let r = 0; r < m.rows; r++) {
-    let best = -1;
     let bestSim = threshold;
-    for (let j = 0; j < g; j++) {
-      const s = rowDotDense(m, r, dense, j);
-      if (s >= bestSim && (best < 0 || s > bestSim)) [best, bestSim] = [j, s];
-    }
-    if (best < 0) continue;
-    assignment[r] = best;
-    const offset = best * m.dims;
-    for (let p = m.indptr[r] as number; p < (m.indptr[r + 1] as number); p++) {
-      const d = offset + (m.indices[p] as number);
-      centres[d] = (centres[d] as number) + (m.values[p] as number);
+    for (let g = 0; g < guides.length; g++) {
+      const s = rowDotDense(m, r, terms, g);
+      if (s > bestSim || (s === bestSim && assignment[r] === -1)) [assignment[r], bestSim] = [g, s];
     }
   }
-  normaliseRows(centres, m.dims);
-  return { assignment, centres };
+  return { assignment, terms };
+}
+
+/**
+ * Where each theme's cases go: to itself, or, for a found theme whose centre is within
+ * `threshold` cosine of a guide's, to that guide, so a seed theme is never found twice.
+ */
+export function foldIntoGuides(sums: ThemeSums, guides: number, dims: number, threshold: number): Int32Array {
+  const k = sums.themes;
+  const target = Int32Array.from({ length: k }, (_, t) => t);
+  for (let t = guides; t < k; t++) {
+    let best = -1;
+    let bestSim = threshold;
+    for (let g = 0; g < guides; g++) {
+      let s = 0;
+      for (let d = 0; d < dims; d++) s += (sums.sums[d * k + t] as number) * (sums.sums[d * k + g] as number);
+      const norm = Math.sqrt((sums.squaredNorms[t] as number) * (sums.squaredNorms[g] as number));
+      const cosine = norm > 0 ? s / norm : 0;
+      if (cosine > bestSim || (best < 0 && cosine === bestSim)) [best, bestSim] = [g, cosine];
+    }
+    if (best >= 0) target[t] = best;
+  }
+  return target;
 }

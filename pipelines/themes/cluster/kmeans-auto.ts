@@ -1,4 +1,4 @@
-import { ari } from '../../eval/clustering-metrics.ts';
+import { adjustedRand } from './agreement.ts';
 import type { Partitioner } from './cluster-with.ts';
 import { selectRows, type Csr } from './matrix.ts';
 import { sampleIndices } from './random.ts';
@@ -14,7 +14,7 @@ export interface KMeansAutoSettings {
   maxFit: number;
 }
 
-export const KMEANS_AUTO_SETTINGS: KMeansAutoSettings = { maxK: 40, runs: 4, selectionSample: 2_000, maxFit: 100_000 };
+export const KMEANS_AUTO_SETTINGS: KMeansAutoSettings = { maxK: 40, runs: 4, selectionSample: 2_000, maxFit: 5_000 };
 
 /**
  * Spherical k-means whose k is the most stable one: for each k in a range, several runs
@@ -42,10 +42,10 @@ function chooseK(m: Csr, settings: KMeansAutoSettings, rand: () => number): numb
   let best = 2;
   let bestStability = -Infinity;
   for (const k of candidateKs(sample.rows, settings.maxK)) {
-    const runs = Array.from({ length: settings.runs }, () => Array.from(sphericalKMeans(sample, k, rand, 1, 30).assignment, String));
+    const runs = Array.from({ length: settings.runs }, () => sphericalKMeans(sample, k, rand, 1, 30).assignment);
     let sum = 0;
     let pairs = 0;
-    for (let i = 0; i < runs.length; i++) for (let j = i + 1; j < runs.length; j++, pairs++) sum += ari(runs[i] as string[], runs[j] as string[]);
+    for (let i = 0; i < runs.length; i++) for (let j = i + 1; j < runs.length; j++, pairs++) sum += adjustedRand(runs[i] as Int32Array, runs[j] as Int32Array);
     const stability = sum / pairs;
     if (stability > bestStability) [best, bestStability] = [k, stability];
   }

@@ -63,8 +63,10 @@ function addEdge(edges: Map<number, number>, n: number, a: number, b: number, w:
 function fromEdges(n: number, edges: Map<number, number>): Graph {
   const degree = new Int32Array(n + 1);
   for (const key of edges.keys()) {
-    degree[Math.floor(key / n)]++;
-    degree[key % n]++;
+    const a = Math.floor(key / n);
+    const b = key % n;
+    degree[a] = (degree[a] as number) + 1;
+    degree[b] = (degree[b] as number) + 1;
   }
   const offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i] as number) + (degree[i] as number);
@@ -75,10 +77,14 @@ function fromEdges(n: number, edges: Map<number, number>): Graph {
     const a = Math.floor(key / n);
     const b = key % n;
     const w = edges.get(key) as number;
-    targets[fill[a] as number] = b;
-    weights[fill[a]++ as number] = w;
-    targets[fill[b] as number] = a;
-    weights[fill[b]++ as number] = w;
+    const atA = fill[a] as number;
+    const atB = fill[b] as number;
+    targets[atA] = b;
+    weights[atA] = w;
+    targets[atB] = a;
+    weights[atB] = w;
+    fill[a] = atA + 1;
+    fill[b] = atB + 1;
   }
   return { nodes: n, offsets, targets, weights };
 }
@@ -91,7 +97,7 @@ interface Postings {
 
 function invertedIndex(m: Csr): Postings {
   const offsets = new Int32Array(m.dims + 1);
-  for (const term of m.indices) offsets[term + 1]++;
+  for (const term of m.indices) offsets[term + 1] = (offsets[term + 1] as number) + 1;
   for (let t = 0; t < m.dims; t++) offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
   const fill = offsets.slice(0, m.dims);
   const rows = new Int32Array(m.indices.length);
@@ -99,7 +105,8 @@ function invertedIndex(m: Csr): Postings {
   for (let r = 0; r < m.rows; r++) {
     for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
       const term = m.indices[p] as number;
-      const at = fill[term]++ as number;
+      const at = fill[term] as number;
+      fill[term] = at + 1;
       rows[at] = r;
       values[at] = m.values[p] as number;
     }

@@ -100,3 +100,23 @@ function fold(g: Graph, community: Int32Array): { graph: Graph; relabel: Int32Ar
   });
   return { graph: { nodes: count, offsets, targets, weights }, relabel };
 }
+
+/** Newman–Girvan modularity (with resolution) of a partition of the graph. */
+export function modularity(graph: Graph, community: Int32Array, resolution: number): number {
+  const internal = new Map<number, number>();
+  const strength = new Map<number, number>();
+  let total = 0;
+  for (let v = 0; v < graph.nodes; v++) {
+    const c = community[v] as number;
+    for (let e = graph.offsets[v] as number; e < (graph.offsets[v + 1] as number); e++) {
+      const w = graph.weights[e] as number;
+      total += w;
+      strength.set(c, (strength.get(c) ?? 0) + w);
+      if (community[graph.targets[e] as number] === c) internal.set(c, (internal.get(c) ?? 0) + w);
+    }
+  }
+  if (total === 0) return 0;
+  let q = 0;
+  for (const [c, s] of strength) q += (internal.get(c) ?? 0) / total - resolution * (s / total) ** 2;
+  return q;
+}

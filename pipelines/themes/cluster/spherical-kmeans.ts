@@ -60,27 +60,47 @@ function transpose(centres: Float64Array, k: number, dims: number): Float64Array
   return out;
 }
 
+/**
+ * Greedy k-means++ (as scikit-learn seeds): each new centre is the best of a few
+ * candidates drawn in proportion to their distance from the centres so far, so a lone
+ * outlier, far from everything yet reducing the total distance little, is rarely chosen.
+ */
 function seedCentres(m: Csr, k: number, rand: () => number): Float64Array {
   const centres = new Float64Array(k * m.dims);
+  const trials = 2 + Math.floor(Math.log(k));
   const copyRow = (r: number, c: number) => {
     for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
       centres[c * m.dims + (m.indices[p] as number)] = m.values[p] as number;
     }
   };
+  const distancesTo = (c: number, limit: Float64Array): Float64Array => Float64Array.from(limit, (d, r) => Math.min(d, 1 - rowDotDense(m, r, centres, c)));
   copyRow(Math.floor(rand() * m.rows), 0);
-  const distance = new Float64Array(m.rows);
-  for (let r = 0; r < m.rows; r++) distance[r] = 1 - rowDotDense(m, r, centres, 0);
+  let distance: Float64Array = distancesTo(0, new Float64Array(m.rows).fill(Infinity));
   for (let c = 1; c < k; c++) {
-    let total = 0;
-    for (let r = 0; r < m.rows; r++) total += Math.max(0, distance[r] as number);
-    let pick = rand() * total;
-    let chosen = 0;
-    for (; chosen < m.rows - 1; chosen++) {
-      pick -= Math.max(0, distance[chosen] as number);
-      if (pick <= 0) break;
+    let best: { distance: Float64Array; total: number; row: number } | null = null;
+    for (let trial = 0; trial < trials; trial++) {
+      const row = drawByDistance(distance, rand);
+      centres.fill(0, c * m.dims, (c + 1) * m.dims);
+      copyRow(row, c);
+      const next = distancesTo(c, distance);
+      const total = next.reduce((a, b) => a + Math.max(0, b), 0);
+      if (!best || total < best.total) best = { distance: next, total, row };
     }
-    copyRow(chosen, c);
-    for (let r = 0; r < m.rows; r++) distance[r] = Math.min(distance[r] as number, 1 - rowDotDense(m, r, centres, c));
+    centres.fill(0, c * m.dims, (c + 1) * m.dims);
+    copyRow(best?.row ?? 0, c);
+    distance = best?.distance ?? distance;
   }
   return centres;
+}
+
+function drawByDistance(distance: Float64Array, rand: () => number): number {
+  let total = 0;
+  for (const d of distance) total += Math.max(0, d);
+  let pick = rand() * total;
+  let chosen = 0;
+  for (; chosen < distance.length - 1; chosen++) {
+    pick -= Math.max(0, distance[chosen] as number);
+    if (pick <= 0) break;
+  }
+  return chosen;
 }

@@ -20,9 +20,9 @@ export function keepLargeGroups(groups: Int32Array, minSize: number): { assignme
  * unassigned; guides stay whatever their size. Found themes are renumbered after the
  * guides by decreasing size.
  */
-export function dissolveSmall(assignment: Int32Array, themes: number, guided: number, minSize: number): { assignment: Int32Array; themes: number } {
+export function dissolveSmall(assignment: Int32Array, guided: number, minSize: number): { assignment: Int32Array; themes: number } {
   const found = assignment.map((t) => (t >= guided ? t - guided : -1));
   const kept = keepLargeGroups(found, minSize);
   const out = assignment.map((t, r) => (t < 0 ? -1 : t < guided ? t : kept.assignment[r] === -1 ? -1 : guided + (kept.assignment[r] as number)));
-  return { assignment: out, themes: guided + Math.min(kept.themes, themes - guided) };
+  return { assignment: out, themes: guided + kept.themes };
 }

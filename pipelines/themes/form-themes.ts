@@ -1,0 +1,76 @@
+import type { SeedTheme } from '../council/settings.ts';
+import type { TermDictionary } from '../text/dictionary/term-dictionary.ts';
+import { carryForward } from './carry-forward.ts';
+import type { ClusterMethod, Clustering } from './cluster/types.ts';
+import { describeThemes, type ThemeDescription } from './describe.ts';
+import { guideVectors } from './guides.ts';
+import { matchThemes } from './identity/match-themes.ts';
+import type { PreviousRun } from './previous-run.ts';
+import type { CaseVectors } from './vectors.ts';
+
+/**
+ * A run carries the previous run's themes forward when few cases are new (at most this
+ * share) and the settings are unchanged, so that the next meeting finds its themes under
+ * the same ids; a larger change, or `full`, re-forms them.
+ */
+export const CARRY_FORWARD_MAX_NEW = 0.25;
+
+export interface FormedThemes {
+  clustering: Clustering;
+  descriptions: ThemeDescription[];
+  /** Per theme: the id it had before, or null for a new theme. */
+  ids: Array<string | null>;
+  /** Per theme: the council's seed name, or null. */
+  seedNames: Array<string | null>;
+  carried: boolean;
+}
+
+export interface FormOptions {
+  method: ClusterMethod;
+  seed: number;
+  seeds: readonly SeedTheme[];
+  dictionary: TermDictionary;
+  previous: PreviousRun | null;
+  /** Seed name → the theme id it has had. */
+  seedIds: ReadonlyMap<string, string>;
+  settings: string;
+  full: boolean;
+}
+
+export function formThemes(data: CaseVectors, o: FormOptions): FormedThemes {
+  const previous = o.previous;
+  const carry = !o.full && previous !== null && previous.settings === o.settings && previous.unseen <= CARRY_FORWARD_MAX_NEW * data.ids.length;
+  if (carry) {
+    const clustering = carryForward(data, previous, o.method, o.seed);
+    const nameOf = new Map([...o.seedIds].map(([name, id]) => [id, name]));
+    const ids = Array.from({ length: clustering.themes }, (_, t) => clustering.ids[t] ?? null);
+    return {
+      clustering,
+      descriptions: describeThemes(data, clustering.assignment, clustering.themes),
+      ids,
+      seedNames: ids.map((id) => (id === null ? null : (nameOf.get(id) ?? null))),
+      carried: true,
+    };
+  }
+  const clustering = o.method(data, { seed: o.seed, guides: guideVectors(o.seeds, data, o.dictionary) });
+  const descriptions = describeThemes(data, clustering.assignment, clustering.themes);
+  const seedIdSet = new Set(o.seedIds.values());
+  const members = descriptions.map(() => new Set<string>());
+  clustering.assignment.forEach((t, i) => {
+    if (t >= clustering.guided) members[t]?.add(data.ids[i] as string);
+  });
+  const matches = matchThemes(
+    (previous?.themes ?? []).filter((t) => !seedIdSet.has(t.id)),
+    descriptions.map((d, t) => ({ centroid: d.centroid, terms: data.vocabulary, members: members[t] as Set<string> })),
+  );
+  return {
+    clustering,
+    descriptions,
+    ids: descriptions.map((_, t) => {
+      const seed = t < clustering.guided ? o.seeds[t] : undefined;
+      return seed ? (o.seedIds.get(seed.name) ?? null) : (matches.find((m) => m.current === t)?.previousId ?? null);
+    }),
+    seedNames: descriptions.map((_, t) => (t < clustering.guided ? (o.seeds[t]?.name ?? null) : null)),
+    carried: false,
+  };
+}
