@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_COUNCIL, loadCouncilSettings, presetPath, type CouncilSettings } from '../pipelines/council/settings.ts';
 import { nmi } from '../pipelines/eval/clustering-metrics.ts';
 import { analyze } from '../pipelines/themes/analyze.ts';
+import { themeBreakdown } from '../pipelines/themes/breakdown.ts';
 import { CHOSEN_METHOD } from '../pipelines/themes/chosen-method.ts';
 import type { AnalysisResult } from '../pipelines/themes/theme-result.ts';
 import { tokenizeInProcess } from '../pipelines/text/tokenize-in-process.ts';
@@ -54,6 +55,26 @@ describe('analyze', () => {
       expect(result.themes.indexOf(single)).toBeGreaterThan(result.themes.length / 2);
     }
     expect(await queryRows(db, 'SELECT count(*)::INTEGER AS n FROM theme_members')).toEqual([{ n: cases.length - result.unassigned.length }]);
+  });
+
+  it('shows each theme\'s evidence: representative excerpts and breakdowns that add up', async () => {
+    const db = await fresh();
+    const { cases } = generated(400, 17);
+    await ingestCases(db, cases);
+    const result = await run(db);
+    const theme = result.themes[0] as AnalysisResult['themes'][number];
+    expect(theme.representatives).toHaveLength(3);
+    const text = new Map(cases.map((c) => [c.record.記録ID, c.record.課題]));
+    for (const r of theme.representatives) {
+      expect(theme.caseIds).toContain(r.recordId);
+      expect(r.excerpt).toBe((text.get(r.recordId) ?? '').replace(/\s+/g, ' ').trim().slice(0, 80) + ((text.get(r.recordId) ?? '').length > 80 ? '…' : ''));
+    }
+    for (const facet of ['地区', '障害種別', '年齢層', '月'] as const) {
+      const rows = await themeBreakdown(db, result.runId, theme.id, facet);
+      expect(rows.reduce((n, r) => n + r.cases, 0)).toBe(theme.caseCount);
+    }
+    expect((await themeBreakdown(db, result.runId, theme.id, '地区')).length).toBe(theme.areaCount);
+    expect((await themeBreakdown(db, result.runId, theme.id, '月')).length).toBe(theme.periodCount);
   });
 
   it('gives the same themes for the same data and settings', async () => {

@@ -47,8 +47,10 @@ const PARAMETERS: Record<string, number> = {
   'pipelines/text/sql/term-frequencies.sql': 2,
   'pipelines/text/sql/term-occurrences.sql': 2,
   'pipelines/text/sql/write-index-state.sql': 2,
+  'pipelines/themes/sql/case-excerpts.sql': 0,
   'pipelines/themes/sql/case-facts.sql': 0,
   'pipelines/themes/sql/case-term-weights.sql': 6,
+  'pipelines/themes/sql/create-excerpt-ids.sql': 0,
   'pipelines/themes/sql/guided-theme-ids.sql': 0,
   'pipelines/themes/sql/insert-run.sql': 6,
   'pipelines/themes/sql/last-theme-number.sql': 0,
@@ -60,6 +62,7 @@ const PARAMETERS: Record<string, number> = {
   'pipelines/themes/sql/run-members.sql': 1,
   'pipelines/themes/sql/run-membership.sql': 1,
   'pipelines/themes/sql/run-unassigned.sql': 1,
+  'pipelines/themes/sql/theme-breakdown.sql': 3,
   'pipelines/themes/sql/unseen-cases.sql': 1,
   'pipelines/themes/sql/upsert-theme.sql': 3,
 };

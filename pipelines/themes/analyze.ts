@@ -7,6 +7,7 @@ import { updateTermIndex } from '../text/term-index.ts';
 import type { TokenizeMany } from '../text/tokenize-texts.ts';
 import { DEFAULT_FIELD_WEIGHTS, loadCaseVectors } from './case-vectors.ts';
 import type { ClusterMethod } from './cluster/types.ts';
+import { caseExcerpts } from './excerpts.ts';
 import { formThemes } from './form-themes.ts';
 import { previousRun } from './previous-run.ts';
 import { recurrence, type CaseFacts } from './recurrence.ts';
@@ -69,6 +70,7 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
   });
 
   const canonical = (word: string) => termOptions.dictionary.canonical(word);
+  const excerpts = await caseExcerpts(db, formed.descriptions.flatMap((d) => d.representatives));
   const themes: StoredTheme[] = [];
   formed.descriptions.forEach((d, t) => {
     const seedName = formed.seedNames[t] ?? null;
@@ -86,7 +88,7 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
         subcommitteeConfidence: routing?.confidence ?? null,
         guided: seedName !== null,
         caseIds: [...own].sort(),
-        representativeIds: d.representatives,
+        representatives: d.representatives.map((recordId) => ({ recordId, excerpt: excerpts.get(recordId) ?? '' })),
       },
       description: d,
       previousId: formed.ids[t] ?? null,

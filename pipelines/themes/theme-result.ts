@@ -12,8 +12,8 @@ export interface ThemeResult extends Recurrence {
   /** Declared by the council as a seed theme. */
   guided: boolean;
   caseIds: string[];
-  /** The cases nearest the theme's centre, most typical first. */
-  representativeIds: string[];
+  /** The cases nearest the theme's centre, most typical first, with an excerpt of each. */
+  representatives: Array<{ recordId: string; excerpt: string }>;
 }
 
 export interface AnalysisResult {

@@ -1,0 +1,1 @@
+CREATE OR REPLACE TEMP TABLE excerpt_ids (record_id VARCHAR NOT NULL);
