@@ -45,8 +45,8 @@ describe('analyze', () => {
     await ingestCases(db, cases);
     const result = await run(db);
     const ids = [...labels.keys()];
-    // Measured 2026-11-21: see the closing note; the floor guards against regressions.
-    expect(nmi(ids.map((id) => labels.get(id) as string), predicted(result, ids))).toBeGreaterThan(0.75);
+    // Measured 0.976 (14 themes, 215 of 1,500 unassigned); the floor guards against regressions.
+    expect(nmi(ids.map((id) => labels.get(id) as string), predicted(result, ids))).toBeGreaterThan(0.9);
     expect(result.themes.length).toBeGreaterThanOrEqual(10);
     expect(result.themes.length).toBeLessThanOrEqual(30);
     const single = result.themes.find((t) => majority(t.caseIds, labels) === 'single_agency_repeat');
