@@ -3,18 +3,10 @@ import { assignmentTotal, optimalAssignment } from '../pipelines/themes/identity
 import { matchThemes, vanishedThemeIds } from '../pipelines/themes/identity/match-themes.ts';
 import type { CurrentTheme, ThemeSnapshot } from '../pipelines/themes/identity/match-themes.ts';
 import { memberOverlap, termCosine, termWeights } from '../pipelines/themes/identity/theme-similarity.ts';
+import { seededRandom } from '../pipelines/themes/cluster/random.ts';
 import { normalise } from '../pipelines/themes/vectors.ts';
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 function shuffled<T>(items: readonly T[], rng: () => number): T[] {
   const out = [...items];

@@ -1,23 +1,11 @@
+import { seededRandom } from '../themes/cluster/random.ts';
 import type { SparseVector } from '../themes/vectors.ts';
-
 
 export interface KMeansOptions {
   k: number;
   seed: number;
   restarts: number;
   iterations: number;
-}
-
-/** A small seeded PRNG (mulberry32), so the same seed gives the same clustering. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const dot = (v: SparseVector, centre: Float64Array) => {
@@ -32,7 +20,7 @@ const dot = (v: SparseVector, centre: Float64Array) => {
  * variants, not to find themes.
  */
 export function sphericalKMeans(vectors: readonly SparseVector[], dimensions: number, options: KMeansOptions): number[] {
-  const rand = random(options.seed);
+  const rand = seededRandom(options.seed);
   let best: { assignment: number[]; score: number } | null = null;
   for (let r = 0; r < options.restarts; r++) {
     const centres = seedCentres(vectors, dimensions, options.k, rand);
