@@ -13,6 +13,7 @@ import { loadLabelledCorpus } from './labelled-corpus.ts';
 import { evaluatePiiProbe, formatPiiProbeReport } from './pii-probe.ts';
 import { evaluateTermVariants, termVariants } from './term-quality.ts';
 import { CHOSEN_METHOD } from '../themes/chosen-method.ts';
+import { runMethodComparison } from './method-comparison.ts';
 import { evaluateThemes, formatThemeEvaluation } from './theme-eval.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -30,6 +31,7 @@ const MEDWEB = here('../../../shared/eval/medweb_ja/medweb_ja_topic.csv');
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'pii') return evaluateProbes(argv.slice(1).length > 0 ? argv.slice(1) : PROBES);
   if (argv[0] === 'terms' && argv[1]) return evaluateTerms(argv[1], argv[2] ?? null);
+  if (argv[0] === 'methods') return runMethodComparison(argv.slice(1));
   if (argv.length > 0) return evaluateThemeMethod(argv[0] as string, argv[1] ?? null, argv[0] as string);
   await evaluateProbes(PROBES);
   const dir = mkdtempSync(join(tmpdir(), 'mieruka-eval-'));

@@ -201,10 +201,11 @@ function repeat(data: CaseVectors, copies: number): CaseVectors {
 }
 
 /**
- * `node --import tsx pipelines/eval/method-comparison.ts` prints the comparison table;
+ * `npm run eval -- methods` (or `node --import tsx pipelines/eval/method-comparison.ts`)
+ * prints the comparison table;
  * `… --scale 100000 [--copies 10] [--methods louvain-knn]` measures time and memory.
  */
-async function main(argv: string[]): Promise<number> {
+export async function runMethodComparison(argv: string[]): Promise<number> {
   const option = (name: string) => {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -231,4 +232,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = await main(process.argv.slice(2));
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = await runMethodComparison(process.argv.slice(2));
