@@ -15,12 +15,23 @@ function sqlFiles(dir: string): string[] {
   });
 }
 
-const ALL = sqlFiles(join(ROOT, 'pipelines')).sort();
+const ALL = [...sqlFiles(join(ROOT, 'pipelines')), ...sqlFiles(join(ROOT, 'server'))].sort();
 const MIGRATIONS = ALL.filter((f) => f.startsWith('pipelines/db/migrations/'));
 const STATEMENTS = ALL.filter((f) => !MIGRATIONS.includes(f));
 
 /** Bound parameters of each fixed statement: a new .sql file must be listed here to pass. */
 const PARAMETERS: Record<string, number> = {
+  'server/accounts/sql/count-secretariats.sql': 0,
+  'server/accounts/sql/delete-session.sql': 1,
+  'server/accounts/sql/find-session.sql': 2,
+  'server/accounts/sql/find-user-by-login.sql': 1,
+  'server/accounts/sql/insert-audit.sql': 6,
+  'server/accounts/sql/insert-login-attempt.sql': 3,
+  'server/accounts/sql/insert-session.sql': 5,
+  'server/accounts/sql/insert-user.sql': 6,
+  'server/accounts/sql/list-audit.sql': 1,
+  'server/accounts/sql/list-users.sql': 0,
+  'server/accounts/sql/recent-failures.sql': 2,
   'pipelines/ingest/sql/create-staging.sql': 0,
   'pipelines/ingest/sql/drop-staging.sql': 0,
   'pipelines/ingest/sql/find-unchanged.sql': 0,

@@ -1,0 +1,1 @@
+INSERT INTO sessions VALUES ($1, $2, $3, $4::TIMESTAMP, $5::TIMESTAMP);

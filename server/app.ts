@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { ApiError } from './http/api-error.ts';
+import type { AppDeps, AppEnv } from './http/app-env.ts';
+import { sessionAuth } from './http/session-auth.ts';
+import { auditRoutes } from './routes/audit-log.ts';
+import { healthRoutes } from './routes/health.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { userRoutes } from './routes/users.ts';
+
+const OPEN = (method: string, path: string) => path === '/api/health' || (path === '/api/session' && method === 'POST') || !path.startsWith('/api');
+
+/** The HTTP app over one database: tests call `app.request()`, `mieruka serve` listens. */
+export function createApp(deps: AppDeps) {
+  const now = deps.now ?? (() => new Date());
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('requestId', randomUUID());
+    await next();
+    c.header('x-request-id', c.get('requestId'));
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  app.use('/api/*', sessionAuth(deps.db, now, OPEN));
+  app.route('/api/health', healthRoutes);
+  app.route('/api/session', sessionRoutes(deps));
+  app.route('/api/users', userRoutes(deps));
+  app.route('/api/audit', auditRoutes(deps));
+
+  app.notFound((c) => c.json({ code: 'not_found', message: 'そのページやデータはありません。', requestId: c.get('requestId') }, 404));
+  app.onError((error, c) => {
+    const requestId = c.get('requestId') ?? randomUUID();
+    if (error instanceof ApiError) {
+      return c.json({ code: error.code, message: error.message, requestId, ...(error.field ? { field: error.field } : {}) }, error.status);
+    }
+    if (error instanceof HTTPException) {
+      return c.json({ code: 'http_error', message: error.message || 'リクエストを処理できませんでした。', requestId }, error.status);
+    }
+    process.stderr.write(`[${requestId}] ${error.stack ?? String(error)}\n`);
+    return c.json({ code: 'internal', message: 'サーバーで問題が起きました。時間をおいてもう一度お試しください。', requestId }, 500);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
