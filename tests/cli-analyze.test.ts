@@ -7,7 +7,8 @@ let db: string;
 beforeAll(async () => {
   dir = tempDir();
   db = dir.path('analyze.duckdb');
-  expect((await runCli(['start', '--db', db])).code).toBe(0);
+  const demo = new URL('../fixtures/demo.csv', import.meta.url).pathname;
+  expect((await runCli(['ingest', demo, '--db', db])).code).toBe(0);
 });
 afterAll(() => dir.remove());
 

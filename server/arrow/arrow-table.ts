@@ -1,4 +1,6 @@
-import { Bool, DateDay, Field, Float64, Int32, RecordBatch, Schema, Struct, Table, Utf8, makeBuilder, makeData, tableToIPC } from 'apache-arrow';
+import {
+  Bool, DateDay, Field, Float64, Int32, RecordBatch, Schema, Struct, Table, Utf8, makeBuilder, makeData, tableToIPC,
+} from 'apache-arrow';
 import type { Data, DataType } from 'apache-arrow';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { readDuckDBColumns } from './duckdb-columns.ts';
@@ -10,7 +12,7 @@ export type ArrowColumnType = 'utf8' | 'int32' | 'float64' | 'date' | 'bool';
 /**
  * One column of a table to send. `null` and `undefined` are nulls. Accepted values:
  * utf8 → string; int32 → integer number or bigint within int32; float64 → number, or
- * bigint within ±2^53; date → Date or 'YYYY-MM-DD' (a calendar day, UTC); bool → boolean.
+ * bigint within ±2^53; date → 'YYYY-MM-DD' or a Date at UTC midnight; bool → boolean.
  */
 export interface ArrowColumn {
   name: string;
@@ -20,6 +22,7 @@ export interface ArrowColumn {
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
+const MS_PER_DAY = 86_400_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function arrowType(type: ArrowColumnType): DataType {
@@ -60,7 +63,8 @@ function arrowValue(type: ArrowColumnType, value: unknown): unknown {
       return typeof value === 'number' ? value : undefined;
     case 'date':
       if (typeof value === 'string') return isoDayToDate(value);
-      return value instanceof Date && !Number.isNaN(value.getTime()) ? value : undefined;
+      // A Date at local midnight in Japan is the previous UTC day; refuse it rather than shift it.
+      return value instanceof Date && value.getTime() % MS_PER_DAY === 0 ? value : undefined;
     case 'bool':
       return typeof value === 'boolean' ? value : undefined;
   }

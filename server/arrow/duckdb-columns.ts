@@ -49,7 +49,10 @@ function wideIntegerColumn(name: string, values: DuckDBValue[]): ArrowColumn {
   }
   const unsafe = present.find((n) => !Number.isSafeInteger(Number(n)));
   if (unsafe !== undefined) {
-    throw new RangeError(`Column "${name}" holds ${unsafe}, beyond ±2^53, which a browser number cannot hold exactly; cast it in SQL to VARCHAR or DOUBLE`);
+    throw new RangeError(
+      `Column "${name}" holds ${unsafe}, beyond ±2^53, which a browser number cannot hold exactly; ` +
+        'cast it in SQL to VARCHAR or DOUBLE',
+    );
   }
   return { name, type: 'float64', values: numbers.map((n) => (n === null ? null : Number(n))) };
 }

@@ -3,7 +3,7 @@ import { runAnalyzeCommand } from './analyze-command.ts';
 import { runIngestCommand } from './ingest-command.ts';
 import { runKwicCommand } from './kwic-command.ts';
 import { runTermsCommand } from './terms-command.ts';
-import { runStartCommand } from './start-command.ts';
+import { runServeCommand } from './serve-command.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 /** Runs one CLI command and returns its exit code; never throws. */
@@ -19,8 +19,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runTermsCommand(rest);
       case 'kwic':
         return await runKwicCommand(rest);
-      case 'start':
-        return await runStartCommand(rest);
+      case 'serve':
+        return await runServeCommand(rest);
       case 'help':
       case '--help':
       case '-h':

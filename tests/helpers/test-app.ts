@@ -20,8 +20,8 @@ export async function testApp(): Promise<{ app: App; temp: Awaited<ReturnType<ty
   for (const role of ROLES) await createUser(temp.db, { login: role, displayName: role, role, password: PASSWORD }, NOW);
   const app = createApp({ db: temp.db, settings: DEFAULT_COUNCIL, tokenizeMany: tokenizeInProcess, now: () => NOW });
   const client = (cookie: string | null, csrf: string | null): Client => ({
-    get: (path) => app.request(path, { headers: cookie ? { cookie } : {} }),
-    send: (method, path, body, options = {}) =>
+    get: async (path) => app.request(path, { headers: cookie ? { cookie } : {} }),
+    send: async (method, path, body, options = {}) =>
       app.request(path, {
         method,
         headers: {

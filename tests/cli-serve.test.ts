@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI } from './helpers/run-cli.ts';
+import { tempDir, type TempDir } from './helpers/temp-db.ts';
+
+let dir: TempDir;
+beforeAll(() => {
+  dir = tempDir();
+});
+afterAll(() => dir.remove());
+
+/** Starts `mieruka serve` on a free port; resolves once it listens. */
+function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; stderr: () => string; stop(): Promise<number | null> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'serve'], { env: { ...process.env, PORT: '0', ...env } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.on('data', (d) => {
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(String(d));
+      if (m) {
+        resolve({
+          url: `http://127.0.0.1:${m[1]}`,
+          stderr: () => stderr,
+          stop: () => new Promise((done) => {
+            child.on('close', (code) => done(code));
+            child.kill('SIGTERM');
+          }),
+        });
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+}
+
+describe('mieruka serve (npm start)', () => {
+  it('loads and analyses the demo into an empty database, makes the first secretariat, and answers on loopback', async () => {
+    const server = await startServer({ MIERUKA_DB: dir.path('serve.duckdb') });
+    try {
+      const health = await fetch(`${server.url}/api/health`);
+      expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
+      expect(server.stderr()).toContain('デモデータ（架空の事例 300 件）を取り込み、分析しました');
+      const password = /一回限りのパスワード: (\S+)/.exec(server.stderr())?.[1] ?? '';
+      expect(password).toMatch(/^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/);
+      const login = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password }) });
+      expect(login.status).toBe(200);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    const again = await startServer({ MIERUKA_DB: dir.path('serve.duckdb') });
+    try {
+      expect(again.stderr()).not.toContain('デモデータ');
+      expect(again.stderr()).not.toContain('初期アカウント');
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it('takes the first password from MIERUKA_ADMIN_PASSWORD and stops on a bad PORT', async () => {
+    const server = await startServer({ MIERUKA_DB: dir.path('env.duckdb'), MIERUKA_ADMIN_PASSWORD: 'a password from env' });
+    try {
+      expect(server.stderr()).toContain('事務局の初期アカウントを作りました。ログイン名: admin（パスワードは MIERUKA_ADMIN_PASSWORD）');
+    } finally {
+      await server.stop();
+    }
+    await expect(startServer({ MIERUKA_DB: dir.path('bad.duckdb'), PORT: 'eighty' })).rejects.toThrow(
+      '設定エラー: 環境変数 PORT の値「eighty」はポート番号（0〜65535 の整数。0 は空いている番号）ではありません。',
+    );
+  });
+});
