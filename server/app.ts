@@ -8,6 +8,7 @@ import { sessionAuth } from './http/session-auth.ts';
 import { auditRoutes } from './routes/audit-log.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { themeRoutes } from './routes/themes.ts';
 import { userRoutes } from './routes/users.ts';
 
 const OPEN = (method: string, path: string) => path === '/api/health' || (path === '/api/session' && method === 'POST') || !path.startsWith('/api');
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/session', sessionRoutes(deps));
   app.route('/api/users', userRoutes(deps));
   app.route('/api/audit', auditRoutes(deps));
+  app.route('/api/themes', themeRoutes(deps));
 
   app.notFound((c) => c.json({ code: 'not_found', message: 'そのページやデータはありません。', requestId: c.get('requestId') }, 404));
   app.onError((error, c) => {

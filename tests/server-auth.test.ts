@@ -74,12 +74,15 @@ describe('the server: sessions', () => {
   });
 });
 
-/** Who may do what: each role against each route, as the closing note's table. */
+/** Who may do what: each role against each route, as the closing note's table (no analysis has run here, so a theme is 404 to those who may see it). */
 const ACCESS: Array<[string, string, Record<Role, number>]> = [
   ['GET', '/api/session', { secretariat: 200, coordinator: 200, staff: 200, viewer: 200 }],
   ['GET', '/api/users', { secretariat: 200, coordinator: 403, staff: 403, viewer: 403 }],
   ['POST', '/api/users', { secretariat: 201, coordinator: 403, staff: 403, viewer: 403 }],
   ['GET', '/api/audit', { secretariat: 200, coordinator: 403, staff: 403, viewer: 403 }],
+  ['GET', '/api/themes', { secretariat: 200, coordinator: 200, staff: 200, viewer: 200 }],
+  ['GET', '/api/themes/T-0001', { secretariat: 404, coordinator: 404, staff: 403, viewer: 403 }],
+  ['POST', '/api/themes/T-0001/actions', { secretariat: 404, coordinator: 404, staff: 403, viewer: 403 }],
 ];
 
 describe('the server: access by role', () => {
@@ -87,7 +90,7 @@ describe('the server: access by role', () => {
     '%s %s as %s → %i',
     async (method, path, role, status) => {
       const client = await t.as(role);
-      const body = method === 'POST' ? { login: `made.by.${role}`, displayName: '新規', role: 'viewer', password: 'a long enough pass' } : undefined;
+      const body = path === '/api/users' ? { login: `made.by.${role}`, displayName: '新規', role: 'viewer', password: 'a long enough pass' } : { action: 'adopt' };
       const res = method === 'GET' ? await client.get(path) : await client.send(method, path, body);
       expect(res.status).toBe(status);
     },

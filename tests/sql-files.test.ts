@@ -21,6 +21,13 @@ const STATEMENTS = ALL.filter((f) => !MIGRATIONS.includes(f));
 
 /** Bound parameters of each fixed statement: a new .sql file must be listed here to pass. */
 const PARAMETERS: Record<string, number> = {
+  'server/themes/sql/insert-history.sql': 6,
+  'server/themes/sql/latest-themes.sql': 0,
+  'server/themes/sql/theme-decision.sql': 1,
+  'server/themes/sql/theme-history.sql': 1,
+  'server/themes/sql/theme-terms.sql': 2,
+  'server/themes/sql/themes-fed-by-user.sql': 2,
+  'server/themes/sql/update-theme-decision.sql': 5,
   'server/accounts/sql/count-secretariats.sql': 0,
   'server/accounts/sql/delete-session.sql': 1,
   'server/accounts/sql/find-session.sql': 2,

@@ -1,0 +1,44 @@
+import type { Database } from '../../pipelines/db/database.ts';
+import { sqlFile } from '../../pipelines/db/sql-file.ts';
+import type { Decision, Status } from './workflow.ts';
+
+const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
+const LATEST_THEMES = sql('latest-themes.sql');
+const THEME_DECISION = sql('theme-decision.sql');
+const UPDATE_DECISION = sql('update-theme-decision.sql');
+const INSERT_HISTORY = sql('insert-history.sql');
+const THEME_HISTORY = sql('theme-history.sql');
+const THEME_TERMS = sql('theme-terms.sql');
+const FED_BY_USER = sql('themes-fed-by-user.sql');
+
+type Row = Record<string, unknown>;
+const rows = async (db: Database, query: string, params: Array<string | number | null> = []): Promise<Row[]> =>
+  (await db.connection.runAndReadAll(query, params)).getRowObjectsJson() as Row[];
+
+export const latestThemes = (db: Database) => rows(db, LATEST_THEMES);
+export const themeTerms = (db: Database, runId: string, themeId: string) => rows(db, THEME_TERMS, [runId, themeId]);
+export const themeHistory = (db: Database, themeId: string) => rows(db, THEME_HISTORY, [themeId]);
+
+export async function themesFedBy(db: Database, runId: string, userId: string): Promise<Set<string>> {
+  return new Set((await rows(db, FED_BY_USER, [runId, userId])).map((r) => String(r.theme_id)));
+}
+
+export async function decisionOf(db: Database, themeId: string): Promise<Decision | null> {
+  const r = (await rows(db, THEME_DECISION, [themeId]))[0];
+  if (!r) return null;
+  return { name: (r.council_name as string | null) ?? null, status: r.status as Status, subcommittee: (r.subcommittee as string | null) ?? null, notes: (r.notes as string | null) ?? null };
+}
+
+/** Stores a decision and its history entry in one transaction. */
+export async function saveDecision(db: Database, themeId: string, userId: string, action: string, before: Decision, after: Decision, now: Date): Promise<void> {
+  const c = db.connection;
+  await c.run('BEGIN TRANSACTION');
+  try {
+    await c.run(UPDATE_DECISION, [themeId, after.name, after.status, after.subcommittee, after.notes]);
+    await c.run(INSERT_HISTORY, [themeId, now.toISOString(), userId, action, JSON.stringify(before), JSON.stringify(after)]);
+    await c.run('COMMIT');
+  } catch (error) {
+    await c.run('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,105 @@
+import { ApiError, invalid } from '../http/api-error.ts';
+
+/** The council's statuses for a theme, in the order a theme moves through them (or 見送り). */
+export const STATUSES = ['候補', '採択', '部会へ依頼', '協議中', '全体会報告', '提言済', '見送り'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export interface Decision {
+  name: string | null;
+  status: Status;
+  subcommittee: string | null;
+  notes: string | null;
+}
+
+export type ThemeAction =
+  | { action: 'rename'; name: string }
+  | { action: 'adopt' }
+  | { action: 'dismiss'; reason?: string }
+  | { action: 'reopen' }
+  | { action: 'refer'; subcommittee: string }
+  | { action: 'discuss' }
+  | { action: 'conclude'; conclusion: string }
+  | { action: 'report' }
+  | { action: 'recommend' }
+  | { action: 'note'; note: string };
+
+/** Which status each action moves a theme from, and to. */
+const MOVES: Partial<Record<ThemeAction['action'], { from: readonly Status[]; to: Status }>> = {
+  adopt: { from: ['候補'], to: '採択' },
+  refer: { from: ['採択', '部会へ依頼'], to: '部会へ依頼' },
+  discuss: { from: ['部会へ依頼'], to: '協議中' },
+  conclude: { from: ['協議中'], to: '協議中' },
+  report: { from: ['協議中'], to: '全体会報告' },
+  recommend: { from: ['全体会報告'], to: '提言済' },
+  dismiss: { from: ['候補', '採択', '部会へ依頼', '協議中', '全体会報告'], to: '見送り' },
+  reopen: { from: ['見送り'], to: '候補' },
+};
+
+const ACTION_NAMES: Record<ThemeAction['action'], string> = {
+  rename: '名前の変更',
+  adopt: '採択',
+  dismiss: '見送り',
+  reopen: '候補に戻す',
+  refer: '専門部会への依頼',
+  discuss: '部会での協議開始',
+  conclude: '部会の結論の記録',
+  report: '全体会への報告',
+  recommend: '市への提言',
+  note: 'メモの追加',
+};
+
+/** Checks the request body: an unknown action or a missing field is a 400 naming the field. */
+export function parseAction(body: unknown): ThemeAction {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const text = (field: string) => {
+    const v = b[field];
+    if (typeof v !== 'string' || v.trim() === '') throw invalid(field, `「${field}」を入力してください。`);
+    return v.trim();
+  };
+  switch (b.action) {
+    case 'rename':
+      return { action: 'rename', name: text('name') };
+    case 'refer':
+      return { action: 'refer', subcommittee: text('subcommittee') };
+    case 'conclude':
+      return { action: 'conclude', conclusion: text('conclusion') };
+    case 'note':
+      return { action: 'note', note: text('note') };
+    case 'dismiss':
+      return typeof b.reason === 'string' && b.reason.trim() !== '' ? { action: 'dismiss', reason: b.reason.trim() } : { action: 'dismiss' };
+    case 'adopt':
+    case 'reopen':
+    case 'discuss':
+    case 'report':
+    case 'recommend':
+      return { action: b.action };
+    default:
+      throw invalid('action', `操作は ${Object.keys(ACTION_NAMES).join('、')} のいずれかにしてください。`);
+  }
+}
+
+/** The decision after an action; a move the status does not allow is a 409 saying why. */
+export function applyAction(current: Decision, action: ThemeAction, subcommittees: readonly string[], date: string): Decision {
+  const move = MOVES[action.action];
+  if (move && !move.from.includes(current.status)) {
+    throw new ApiError(409, 'transition', `「${current.status}」のテーマに「${ACTION_NAMES[action.action]}」はできません。`);
+  }
+  const addNote = (line: string) => (current.notes ? `${current.notes}\n${line}` : line);
+  switch (action.action) {
+    case 'rename':
+      return { ...current, name: action.name };
+    case 'refer':
+      if (subcommittees.length > 0 && !subcommittees.includes(action.subcommittee)) {
+        throw invalid('subcommittee', `専門部会は ${subcommittees.join('、')} のいずれかにしてください。`);
+      }
+      return { ...current, status: '部会へ依頼', subcommittee: action.subcommittee };
+    case 'conclude':
+      return { ...current, notes: addNote(`${date} 部会の結論: ${action.conclusion}`) };
+    case 'note':
+      return { ...current, notes: addNote(`${date} ${action.note}`) };
+    case 'dismiss':
+      return { ...current, status: '見送り', notes: action.reason ? addNote(`${date} 見送りの理由: ${action.reason}`) : current.notes };
+    default:
+      return { ...current, status: (move as { to: Status }).to };
+  }
+}

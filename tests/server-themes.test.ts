@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_COUNCIL } from '../pipelines/council/settings.ts';
+import { ingestFile } from '../pipelines/ingest/ingest.ts';
+import { analyze } from '../pipelines/themes/analyze.ts';
+import { CHOSEN_METHOD } from '../pipelines/themes/chosen-method.ts';
+import { tokenizeInProcess } from '../pipelines/text/tokenize-in-process.ts';
+import { NOW, testApp } from './helpers/test-app.ts';
+
+let t: Awaited<ReturnType<typeof testApp>>;
+const reanalyse = () => analyze(t.temp.db, { settings: DEFAULT_COUNCIL, tokenizeMany: tokenizeInProcess, method: CHOSEN_METHOD, now: NOW });
+beforeAll(async () => {
+  t = await testApp();
+  const demo = readFileSync(new URL('../fixtures/demo.csv', import.meta.url));
+  await ingestFile(t.temp.db, demo, { fileName: 'demo.csv', settings: DEFAULT_COUNCIL, piiMode: 'mask', tokenizeMany: tokenizeInProcess, now: NOW });
+  await reanalyse();
+});
+afterAll(() => t.temp.close());
+
+type Theme = Record<string, unknown> & { theme_id: string; status: string };
+const list = async (role: Parameters<typeof t.as>[0], query = '') => ((await (await (await t.as(role)).get(`/api/themes${query}`)).json()) as { themes: Theme[] }).themes;
+
+describe('the server: themes', () => {
+  it('lists the latest run\'s themes, ranked, for the coordination meeting', async () => {
+    const themes = await list('coordinator');
+    expect(themes.length).toBeGreaterThanOrEqual(8);
+    expect(themes[0]).toMatchObject({ theme_id: 'T-0001', status: '候補' });
+    const scores = themes.map((x) => Number(x.score));
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('suppresses small counts for viewers', async () => {
+    const [full, viewed] = [await list('coordinator'), await list('viewer')];
+    viewed.forEach((v, i) => {
+      const count = Number(full[i]?.case_count);
+      expect(v.case_count).toEqual(count >= 10 || count === 0 ? { value: count } : { suppressed: true, marker: 'X' });
+      expect(v.org_count).toEqual(Number(full[i]?.org_count) >= 10 ? { value: Number(full[i]?.org_count) } : { suppressed: true, marker: 'X' });
+    });
+  });
+
+  it('shows staff only the themes their own uploads fed', async () => {
+    expect(await list('staff')).toEqual([]);
+    expect((await (await t.as('staff')).get('/api/themes/T-0001')).status).toBe(403);
+  });
+
+  it('moves a theme through the workflow, keeping who changed what, and refuses a wrong move', async () => {
+    const coordinator = await t.as('coordinator');
+    const act = (body: unknown) => coordinator.send('POST', '/api/themes/T-0002/actions', body);
+    for (const [body, status] of [
+      [{ action: 'rename', name: '緊急時の受け皿' }, '候補'],
+      [{ action: 'adopt' }, '採択'],
+      [{ action: 'refer', subcommittee: '安心安全部会' }, '部会へ依頼'],
+      [{ action: 'discuss' }, '協議中'],
+      [{ action: 'conclude', conclusion: '拠点の整備を提案する' }, '協議中'],
+      [{ action: 'report' }, '全体会報告'],
+      [{ action: 'recommend' }, '提言済'],
+    ] as const) {
+      const res = await act(body);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { decision: { status: string } }).decision.status).toBe(status);
+    }
+    const wrong = await act({ action: 'adopt' });
+    expect([wrong.status, await wrong.json()]).toEqual([409, { code: 'transition', message: '「提言済」のテーマに「採択」はできません。', requestId: wrong.headers.get('x-request-id') }]);
+    const missing = await act({ action: 'note' });
+    expect([missing.status, ((await missing.json()) as { field: string }).field]).toEqual([400, 'note']);
+
+    const detail = (await (await coordinator.get('/api/themes/T-0002')).json()) as { theme: Theme; history: Array<{ action: string; changed_by: string; before_value: string; after_value: string }> };
+    expect(detail.theme).toMatchObject({ name: '緊急時の受け皿', status: '提言済', subcommittee: '安心安全部会' });
+    expect(detail.history.map((h) => [h.action, h.changed_by])).toEqual(
+      ['rename', 'adopt', 'refer', 'discuss', 'conclude', 'report', 'recommend'].map((a) => [a, 'coordinator']),
+    );
+    expect(JSON.parse(detail.history[1]?.before_value ?? '{}').status).toBe('候補');
+    expect(JSON.parse(detail.history[6]?.after_value ?? '{}').notes).toBe('2026-11-21 部会の結論: 拠点の整備を提案する');
+  });
+
+  it('keeps the council\'s decisions across a re-analysis', async () => {
+    await reanalyse();
+    const theme = (await list('coordinator')).find((x) => x.theme_id === 'T-0002');
+    expect(theme).toMatchObject({ name: '緊急時の受け皿', status: '提言済', subcommittee: '安心安全部会' });
+  });
+
+  it.each(['viewer', 'staff'] as const)('refuses workflow actions from %s', async (role) => {
+    const res = await (await t.as(role)).send('POST', '/api/themes/T-0003/actions', { action: 'adopt' });
+    expect(res.status).toBe(403);
+  });
+});
