@@ -6,6 +6,7 @@ import { ApiError } from './http/api-error.ts';
 import type { AppDeps, AppEnv } from './http/app-env.ts';
 import { sessionAuth } from './http/session-auth.ts';
 import { auditRoutes } from './routes/audit-log.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { themeRoutes } from './routes/themes.ts';
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/users', userRoutes(deps));
   app.route('/api/audit', auditRoutes(deps));
   app.route('/api/themes', themeRoutes(deps));
+  app.route('/api/exports', exportRoutes(deps));
 
   app.notFound((c) => c.json({ code: 'not_found', message: 'そのページやデータはありません。', requestId: c.get('requestId') }, 404));
   app.onError((error, c) => {

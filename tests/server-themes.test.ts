@@ -84,3 +84,40 @@ describe('the server: themes', () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe('the server: exports', () => {
+  it('exports the themes as an Excel CSV with small counts suppressed, and audits it', async () => {
+    const admin = await t.as('secretariat');
+    const res = await admin.get('/api/exports/themes.csv');
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const log = (await (await admin.get('/api/audit')).json()) as { entries: Array<{ action: string }> };
+    expect(log.entries[0]?.action).toBe('export_themes_csv');
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
+    expect(lines[0]).toBe('ID,テーマ,状態,専門部会,事例数,事業所数,地区数,月数,初出,最新,傾向,スコア');
+    const full = await list('coordinator');
+    lines.slice(1, -1).forEach((line, i) => {
+      const cells = line.split(',');
+      const count = Number(full[i]?.case_count);
+      expect(cells[4]).toBe(count >= 10 ? String(count) : 'X');
+    });
+  });
+
+  it('sends a theme\'s monthly counts as Arrow, suppressed for viewers', async () => {
+    const { tableFromIPC } = await import('apache-arrow');
+    const read = async (role: Parameters<typeof t.as>[0]) => {
+      const res = await (await t.as(role)).get('/api/exports/themes/T-0001/monthly.arrow');
+      expect(res.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream');
+      return tableFromIPC(new Uint8Array(await res.arrayBuffer())).toArray().map((r) => r.toJSON() as { month: string; cases: number | null; suppressed: boolean });
+    };
+    const full = await read('coordinator');
+    const theme = (await list('coordinator')).find((x) => x.theme_id === 'T-0001');
+    expect(full.reduce((n, r) => n + (r.cases ?? 0), 0)).toBe(Number(theme?.case_count));
+    expect(full.every((r) => !r.suppressed)).toBe(true);
+    const viewed = await read('viewer');
+    expect(viewed.map((r) => r.month)).toEqual(full.map((r) => r.month));
+    for (const r of viewed) expect(r.suppressed ? r.cases === null : (r.cases ?? 0) >= 10 || r.cases === 0).toBe(true);
+    expect((await (await t.as('staff')).get('/api/exports/themes.csv')).status).toBe(403);
+  });
+});

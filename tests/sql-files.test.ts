@@ -21,6 +21,7 @@ const STATEMENTS = ALL.filter((f) => !MIGRATIONS.includes(f));
 
 /** Bound parameters of each fixed statement: a new .sql file must be listed here to pass. */
 const PARAMETERS: Record<string, number> = {
+  'server/themes/sql/theme-monthly.sql': 2,
   'server/themes/sql/insert-history.sql': 6,
   'server/themes/sql/latest-themes.sql': 0,
   'server/themes/sql/theme-decision.sql': 1,

@@ -10,6 +10,7 @@ const INSERT_HISTORY = sql('insert-history.sql');
 const THEME_HISTORY = sql('theme-history.sql');
 const THEME_TERMS = sql('theme-terms.sql');
 const FED_BY_USER = sql('themes-fed-by-user.sql');
+const THEME_MONTHLY = sql('theme-monthly.sql');
 
 type Row = Record<string, unknown>;
 const rows = async (db: Database, query: string, params: Array<string | number | null> = []): Promise<Row[]> =>
@@ -18,6 +19,7 @@ const rows = async (db: Database, query: string, params: Array<string | number |
 export const latestThemes = (db: Database) => rows(db, LATEST_THEMES);
 export const themeTerms = (db: Database, runId: string, themeId: string) => rows(db, THEME_TERMS, [runId, themeId]);
 export const themeHistory = (db: Database, themeId: string) => rows(db, THEME_HISTORY, [themeId]);
+export const monthlyCases = (db: Database, runId: string, themeId: string) => rows(db, THEME_MONTHLY, [runId, themeId]);
 
 export async function themesFedBy(db: Database, runId: string, userId: string): Promise<Set<string>> {
   return new Set((await rows(db, FED_BY_USER, [runId, userId])).map((r) => String(r.theme_id)));

@@ -1,0 +1,59 @@
+import { Hono } from 'hono';
+import { audit } from '../accounts/audit.ts';
+import { toArrowStream, ARROW_MEDIA_TYPE } from '../arrow/arrow-table.ts';
+import { toExcelCsv } from '../export/csv-export.ts';
+import { ApiError } from '../http/api-error.ts';
+import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import { requireRole } from '../http/session-auth.ts';
+import { isSuppressed, suppressCount, type Cell } from '../suppression/cell.ts';
+import { suppressSeries } from '../suppression/series.ts';
+import { latestThemes, monthlyCases } from '../themes/theme-store.ts';
+
+const shown = (cell: Cell) => (isSuppressed(cell) ? cell.marker : cell.value);
+
+/**
+ * Data for the plenary's materials: the theme list as an Excel CSV and each theme's
+ * monthly counts as Arrow. Every export suppresses small counts whoever asks; Arrow
+ * tables are suppressed for viewers (a suppressed cell is null with `suppressed` true).
+ */
+export function exportRoutes(deps: AppDeps) {
+  const now = deps.now ?? (() => new Date());
+  const threshold = deps.settings.suppressionThreshold;
+  return new Hono<AppEnv>()
+    .get('/themes.csv', async (c) => {
+      const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
+      const themes = await latestThemes(deps.db);
+      const rows = themes.map((t) => [
+        String(t.theme_id),
+        String(t.name),
+        String(t.status),
+        (t.subcommittee ?? t.suggested_subcommittee ?? '') as string,
+        shown(suppressCount(Number(t.case_count), threshold)),
+        shown(suppressCount(Number(t.org_count), threshold)),
+        shown(suppressCount(Number(t.area_count), threshold)),
+        Number(t.period_count),
+        String(t.first_seen).slice(0, 7),
+        String(t.last_seen).slice(0, 7),
+        Number(t.trend),
+        Number(t.score),
+      ]);
+      const csv = toExcelCsv(['ID', 'テーマ', '状態', '専門部会', '事例数', '事業所数', '地区数', '月数', '初出', '最新', '傾向', 'スコア'], rows);
+      await audit(deps.db, { userId: user.userId, action: 'export_themes_csv', target: `${rows.length} themes` }, now());
+      return c.body(new Uint8Array(csv), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="themes.csv"' });
+    })
+    .get('/themes/:id/monthly.arrow', async (c) => {
+      const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
+      const id = c.req.param('id');
+      const theme = (await latestThemes(deps.db)).find((t) => t.theme_id === id);
+      if (!theme) throw new ApiError(404, 'not_found', `テーマ ${id} は最新の分析にありません。`);
+      const months = await monthlyCases(deps.db, String(theme.run_id), id);
+      const counts = months.map((m) => Number(m.cases));
+      const cells = user.role === 'viewer' ? suppressSeries(months.map((m) => String(m.month)), counts, threshold).cells : counts.map((value) => ({ value }));
+      const stream = toArrowStream([
+        { name: 'month', type: 'utf8', values: months.map((m) => String(m.month)) },
+        { name: 'cases', type: 'int32', values: cells.map((cell) => (isSuppressed(cell) ? null : cell.value)) },
+        { name: 'suppressed', type: 'bool', values: cells.map((cell) => isSuppressed(cell)) },
+      ]);
+      return c.body(new Uint8Array(stream), 200, { 'content-type': ARROW_MEDIA_TYPE });
+    });
+}
