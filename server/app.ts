@@ -5,11 +5,15 @@ import { secureHeaders } from 'hono/secure-headers';
 import { ApiError } from './http/api-error.ts';
 import type { AppDeps, AppEnv } from './http/app-env.ts';
 import { sessionAuth } from './http/session-auth.ts';
+import { JobQueue } from './jobs/job-queue.ts';
+import { analysisRoutes } from './routes/analysis.ts';
 import { auditRoutes } from './routes/audit-log.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
+import { jobRoutes } from './routes/jobs.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { themeRoutes } from './routes/themes.ts';
+import { uploadRoutes } from './routes/uploads.ts';
 import { userRoutes } from './routes/users.ts';
 
 const OPEN = (method: string, path: string) => path === '/api/health' || (path === '/api/session' && method === 'POST') || !path.startsWith('/api');
@@ -17,6 +21,7 @@ const OPEN = (method: string, path: string) => path === '/api/health' || (path =
 /** The HTTP app over one database: tests call `app.request()`, `mieruka serve` listens. */
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
+  const jobs = new JobQueue();
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     c.set('requestId', randomUUID());
@@ -48,6 +53,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/audit', auditRoutes(deps));
   app.route('/api/themes', themeRoutes(deps));
   app.route('/api/exports', exportRoutes(deps));
+  app.route('/api/uploads', uploadRoutes(deps, jobs));
+  app.route('/api/analysis', analysisRoutes(deps, jobs));
+  app.route('/api/jobs', jobRoutes(jobs));
 
   app.notFound((c) => c.json({ code: 'not_found', message: 'そのページやデータはありません。', requestId: c.get('requestId') }, 404));
   app.onError((error, c) => {

@@ -83,6 +83,10 @@ const ACCESS: Array<[string, string, Record<Role, number>]> = [
   ['GET', '/api/themes', { secretariat: 200, coordinator: 200, staff: 200, viewer: 200 }],
   ['GET', '/api/themes/T-0001', { secretariat: 404, coordinator: 404, staff: 403, viewer: 403 }],
   ['POST', '/api/themes/T-0001/actions', { secretariat: 404, coordinator: 404, staff: 403, viewer: 403 }],
+  ['GET', '/api/uploads', { secretariat: 200, coordinator: 200, staff: 200, viewer: 403 }],
+  ['GET', '/api/analysis', { secretariat: 200, coordinator: 200, staff: 403, viewer: 403 }],
+  ['POST', '/api/analysis', { secretariat: 202, coordinator: 202, staff: 403, viewer: 403 }],
+  ['GET', '/api/exports/themes.csv', { secretariat: 200, coordinator: 200, staff: 403, viewer: 200 }],
 ];
 
 describe('the server: access by role', () => {
@@ -90,7 +94,7 @@ describe('the server: access by role', () => {
     '%s %s as %s → %i',
     async (method, path, role, status) => {
       const client = await t.as(role);
-      const body = path === '/api/users' ? { login: `made.by.${role}`, displayName: '新規', role: 'viewer', password: 'a long enough pass' } : { action: 'adopt' };
+      const body = path === '/api/users' ? { login: `made.by.${role}`, displayName: '新規', role: 'viewer', password: 'a long enough pass' } : path === '/api/analysis' ? {} : { action: 'adopt' };
       const res = method === 'GET' ? await client.get(path) : await client.send(method, path, body);
       expect(res.status).toBe(status);
     },

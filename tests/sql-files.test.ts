@@ -21,6 +21,10 @@ const STATEMENTS = ALL.filter((f) => !MIGRATIONS.includes(f));
 
 /** Bound parameters of each fixed statement: a new .sql file must be listed here to pass. */
 const PARAMETERS: Record<string, number> = {
+  'server/uploads/sql/list-runs.sql': 0,
+  'server/uploads/sql/list-uploads.sql': 1,
+  'server/uploads/sql/upload-issues.sql': 1,
+  'server/uploads/sql/upload-pii.sql': 1,
   'server/themes/sql/theme-monthly.sql': 2,
   'server/themes/sql/insert-history.sql': 6,
   'server/themes/sql/latest-themes.sql': 0,
@@ -44,7 +48,7 @@ const PARAMETERS: Record<string, number> = {
   'pipelines/ingest/sql/drop-staging.sql': 0,
   'pipelines/ingest/sql/find-unchanged.sql': 0,
   'pipelines/ingest/sql/find-upload-by-checksum.sql': 1,
-  'pipelines/ingest/sql/insert-upload.sql': 11,
+  'pipelines/ingest/sql/insert-upload.sql': 12,
   'pipelines/ingest/sql/insert-versions.sql': 1,
   'pipelines/text/sql/case-tfidf.sql': 1,
   'pipelines/text/sql/clear-names-staging.sql': 0,

@@ -12,6 +12,7 @@ export interface IngestRunOptions extends Omit<IngestOptions, 'onProgress' | 'to
   /** The tokenizer (a worker pool, or in-process for small work). */
   tokenizeMany: TokenizeMany;
   now?: Date;
+  uploadedBy?: string | null;
   onProgress?: (stage: IngestStage, done: number, total: number) => void;
 }
 
@@ -34,6 +35,7 @@ export async function ingestFile(db: Database, bytes: Uint8Array, options: Inges
     piiMode: options.piiMode,
     councilName: options.settings.name,
     now,
+    uploadedBy: options.uploadedBy ?? null,
     onProgress: (done, total) => options.onProgress?.('store', done, total),
     alsoStore: (connection) => cache.writePending(connection),
   });

@@ -33,6 +33,8 @@ export interface StoreOptions {
   piiMode: PiiMode;
   councilName: string;
   now: Date;
+  /** The signed-in user who uploaded the file through the server; null from the command line. */
+  uploadedBy?: string | null;
   onProgress?: (done: number, total: number) => void;
   /** Further writes that belong to the upload (its texts' tokens), run inside its transaction. */
   alsoStore?: (connection: DuckDBConnection) => Promise<unknown>;
@@ -75,6 +77,7 @@ export async function storeUpload(db: Database, outcome: IngestOutcome, options:
       counts.skipped,
       counts.rejected,
       options.now.toISOString(),
+      options.uploadedBy ?? null,
     ]);
     await appendRows(c, 'ingest_issues', issues, (a, issue, seq) => appendIssue(a, uploadId, seq, issue));
     await appendRows(c, 'pii_findings', outcome.pii, (a, finding, seq) => appendFinding(a, uploadId, seq, finding));

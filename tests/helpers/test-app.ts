@@ -11,16 +11,18 @@ export const PASSWORD = 'correct horse battery';
 
 export interface Client {
   get(path: string): Promise<Response>;
+  upload(path: string, form: FormData): Promise<Response>;
   send(method: string, path: string, body?: unknown, options?: { csrf?: boolean }): Promise<Response>;
 }
 
 /** A real app over a temporary database, with one account per role (login = the role). */
-export async function testApp(): Promise<{ app: App; temp: Awaited<ReturnType<typeof tempDatabase>>; as(role: Role): Promise<Client>; anonymous: Client }> {
+export async function testApp(options: { maxUploadBytes?: number } = {}): Promise<{ app: App; temp: Awaited<ReturnType<typeof tempDatabase>>; as(role: Role): Promise<Client>; anonymous: Client }> {
   const temp = await tempDatabase();
   for (const role of ROLES) await createUser(temp.db, { login: role, displayName: role, role, password: PASSWORD }, NOW);
-  const app = createApp({ db: temp.db, settings: DEFAULT_COUNCIL, tokenizeMany: tokenizeInProcess, now: () => NOW });
+  const app = createApp({ db: temp.db, settings: DEFAULT_COUNCIL, tokenizeMany: tokenizeInProcess, now: () => NOW, ...options });
   const client = (cookie: string | null, csrf: string | null): Client => ({
     get: async (path) => app.request(path, { headers: cookie ? { cookie } : {} }),
+    upload: async (path, form) => app.request(path, { method: 'POST', body: form, headers: { ...(cookie ? { cookie } : {}), ...(csrf ? { [CSRF_HEADER]: csrf } : {}) } }),
     send: async (method, path, body, options = {}) =>
       app.request(path, {
         method,
