@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI } from './helpers/run-cli.ts';
+import { CLI, runCli } from './helpers/run-cli.ts';
 import { tempDir, type TempDir } from './helpers/temp-db.ts';
 
 let dir: TempDir;
@@ -54,6 +54,9 @@ describe('mieruka serve (npm start)', () => {
     } finally {
       await again.stop();
     }
+    const cleared = await runCli(['clear-demo', '--db', dir.path('serve.duckdb')]);
+    expect([cleared.code, cleared.stdout]).toEqual([0, 'デモデータを削除しました。事例を取り込んで使い始めてください。\n']);
+    expect((await runCli(['clear-demo', '--db', dir.path('serve.duckdb')])).stdout).toBe('デモデータはありません。\n');
   });
 
   it('takes the first password from MIERUKA_ADMIN_PASSWORD and stops on a bad PORT', async () => {

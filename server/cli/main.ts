@@ -1,5 +1,6 @@
 import { ConfigError } from '../config.ts';
 import { runAnalyzeCommand } from './analyze-command.ts';
+import { runClearDemoCommand } from './clear-demo-command.ts';
 import { runIngestCommand } from './ingest-command.ts';
 import { runKwicCommand } from './kwic-command.ts';
 import { runTermsCommand } from './terms-command.ts';
@@ -19,6 +20,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runTermsCommand(rest);
       case 'kwic':
         return await runKwicCommand(rest);
+      case 'clear-demo':
+        return await runClearDemoCommand(rest);
       case 'serve':
         return await runServeCommand(rest);
       case 'help':

@@ -15,6 +15,8 @@ export const USAGE = `使い方:
   mieruka serve [--db PATH] [--port N] [--council FILE|kisarazu|kamakura]
       サーバーを 127.0.0.1 で開始します（npm start と同じ）。データベースが空ならデモデータを取り込み、
       初回は事務局の初期アカウントを作ってパスワードを表示します（MIERUKA_ADMIN_PASSWORD で指定も可）。
+  mieruka clear-demo [--db PATH]
+      デモデータ（と、そこから作った語・テーマ）を削除します。アカウントと操作記録は残ります。
   mieruka help
       この説明を表示します。
 
