@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError } from './http/api-error.ts';
-import type { AppDeps, AppEnv } from './http/app-env.ts';
+import type { AppDeps, AppEnv, RouteDeps } from './http/app-env.ts';
+import { ReadCache } from './http/read-cache.ts';
 import { sessionAuth } from './http/session-auth.ts';
 import { JobQueue } from './jobs/job-queue.ts';
 import { analysisRoutes } from './routes/analysis.ts';
@@ -20,7 +21,8 @@ import { userRoutes } from './routes/users.ts';
 const OPEN = (method: string, path: string) => path === '/api/health' || (path === '/api/session' && method === 'POST') || !path.startsWith('/api');
 
 /** The HTTP app over one database: tests call `app.request()`, `mieruka serve` listens. */
-export function createApp(deps: AppDeps) {
+export function createApp(appDeps: AppDeps) {
+  const deps: RouteDeps = { ...appDeps, cache: new ReadCache() };
   const now = deps.now ?? (() => new Date());
   const jobs = new JobQueue();
   const app = new Hono<AppEnv>();

@@ -3,14 +3,14 @@ import { sqlFile } from '../../pipelines/db/sql-file.ts';
 import { analyze } from '../../pipelines/themes/analyze.ts';
 import { CHOSEN_METHOD } from '../../pipelines/themes/chosen-method.ts';
 import { audit } from '../accounts/audit.ts';
-import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 
 const LIST_RUNS = sqlFile(new URL('../uploads/', import.meta.url).href, 'sql/list-runs.sql');
 
 /** Analysis runs: started by the coordination meeting or the secretariat, one job at a time. */
-export function analysisRoutes(deps: AppDeps, jobs: JobQueue) {
+export function analysisRoutes(deps: RouteDeps, jobs: JobQueue) {
   const now = deps.now ?? (() => new Date());
   return new Hono<AppEnv>()
     .post('/', async (c) => {
@@ -26,6 +26,7 @@ export function analysisRoutes(deps: AppDeps, jobs: JobQueue) {
           onProgress: (stage, done, total) => progress({ stage, done, total }),
         });
         await audit(deps.db, { userId: user.userId, action: 'analysis', target: result.runId, after: { cases: result.cases, themes: result.themes.length } }, now());
+        deps.cache.clear();
         return { runId: result.runId, cases: result.cases, themes: result.themes.length, unassigned: result.unassigned.length, vanished: result.vanished };
       });
       return c.json({ jobId: job.id }, 202);

@@ -3,7 +3,7 @@ import { audit } from '../accounts/audit.ts';
 import { toArrowStream, ARROW_MEDIA_TYPE } from '../arrow/arrow-table.ts';
 import { toExcelCsv } from '../export/csv-export.ts';
 import { ApiError } from '../http/api-error.ts';
-import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
 import { isSuppressed, suppressCount, type Cell } from '../suppression/cell.ts';
 import { suppressSeries } from '../suppression/series.ts';
@@ -16,13 +16,13 @@ const shown = (cell: Cell) => (isSuppressed(cell) ? cell.marker : cell.value);
  * monthly counts as Arrow. Every export suppresses small counts whoever asks; Arrow
  * tables are suppressed for viewers (a suppressed cell is null with `suppressed` true).
  */
-export function exportRoutes(deps: AppDeps) {
+export function exportRoutes(deps: RouteDeps) {
   const now = deps.now ?? (() => new Date());
   const threshold = deps.settings.suppressionThreshold;
   return new Hono<AppEnv>()
     .get('/themes.csv', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
-      const themes = await latestThemes(deps.db);
+      const themes = await deps.cache.get('themes', () => latestThemes(deps.db));
       const rows = themes.map((t) => [
         String(t.theme_id),
         String(t.name),
@@ -44,9 +44,10 @@ export function exportRoutes(deps: AppDeps) {
     .get('/themes/:id/monthly.arrow', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
       const id = c.req.param('id');
-      const theme = (await latestThemes(deps.db)).find((t) => t.theme_id === id);
+      const theme = (await deps.cache.get('themes', () => latestThemes(deps.db))).find((t) => t.theme_id === id);
       if (!theme) throw new ApiError(404, 'not_found', `テーマ ${id} は最新の分析にありません。`);
-      const months = await monthlyCases(deps.db, String(theme.run_id), id);
+      const run = String(theme.run_id);
+      const months = await deps.cache.get(`monthly:${run}:${id}`, () => monthlyCases(deps.db, run, id));
       const counts = months.map((m) => Number(m.cases));
       const cells = user.role === 'viewer' ? suppressSeries(months.map((m) => String(m.month)), counts, threshold).cells : counts.map((value) => ({ value }));
       const stream = toArrowStream([

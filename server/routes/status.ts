@@ -3,11 +3,11 @@ import { audit } from '../accounts/audit.ts';
 import { isDemo } from '../bootstrap.ts';
 import { clearDemo } from '../demo/demo-data.ts';
 import { ApiError } from '../http/api-error.ts';
-import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
 
 /** What every screen shows: the council, the threshold, and whether this is demo data. */
-export function statusRoutes(deps: AppDeps) {
+export function statusRoutes(deps: RouteDeps) {
   const now = deps.now ?? (() => new Date());
   return new Hono<AppEnv>()
     .get('/', async (c) => {
@@ -23,6 +23,7 @@ export function statusRoutes(deps: AppDeps) {
     .post('/clear-demo', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat');
       if (!(await clearDemo(deps.db))) throw new ApiError(409, 'not_demo', 'デモデータはありません。');
+      deps.cache.clear();
       await audit(deps.db, { userId: user.userId, action: 'demo_clear' }, now());
       return c.json({ demo: false });
     });

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { audit } from '../accounts/audit.ts';
 import { ApiError, invalid } from '../http/api-error.ts';
-import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
 import { suppressCount } from '../suppression/cell.ts';
 import { decisionOf, latestThemes, saveDecision, themeHistory, themesFedBy, themeTerms } from '../themes/theme-store.ts';
@@ -14,7 +14,7 @@ const COUNTS = ['case_count', 'org_count', 'area_count', 'period_count'] as cons
  * and the secretariat see and decide everything; staff see the themes their own uploads
  * fed, with their status; viewers see aggregates with small counts suppressed.
  */
-export function themeRoutes(deps: AppDeps) {
+export function themeRoutes(deps: RouteDeps) {
   const now = deps.now ?? (() => new Date());
   const threshold = deps.settings.suppressionThreshold;
   return new Hono<AppEnv>()
@@ -23,7 +23,7 @@ export function themeRoutes(deps: AppDeps) {
       const status = c.req.query('status');
       if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) throw invalid('status', `状態は ${STATUSES.join('、')} のいずれかにしてください。`);
       const subcommittee = c.req.query('subcommittee');
-      let themes = (await latestThemes(deps.db)).filter(
+      let themes = (await deps.cache.get('themes', () => latestThemes(deps.db))).filter(
         (t) => (status === undefined || t.status === status) && (subcommittee === undefined || (t.subcommittee ?? t.suggested_subcommittee) === subcommittee),
       );
       if (user.role === 'staff') {
@@ -37,9 +37,14 @@ export function themeRoutes(deps: AppDeps) {
     .get('/:id', async (c) => {
       requireRole(c.get('user'), 'secretariat', 'coordinator');
       const id = c.req.param('id');
-      const theme = (await latestThemes(deps.db)).find((t) => t.theme_id === id);
+      const theme = (await deps.cache.get('themes', () => latestThemes(deps.db))).find((t) => t.theme_id === id);
       if (!theme) throw new ApiError(404, 'not_found', `テーマ ${id} は最新の分析にありません。`);
-      return c.json({ theme, terms: await themeTerms(deps.db, String(theme.run_id), id), history: await themeHistory(deps.db, id) });
+      const run = String(theme.run_id);
+      return c.json({
+        theme,
+        terms: await deps.cache.get(`terms:${run}:${id}`, () => themeTerms(deps.db, run, id)),
+        history: await deps.cache.get(`history:${id}`, () => themeHistory(deps.db, id)),
+      });
     })
     .post('/:id/actions', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator');
@@ -50,6 +55,7 @@ export function themeRoutes(deps: AppDeps) {
       const when = now();
       const after = applyAction(before, action, deps.settings.subcommittees.map((s) => s.name), when.toISOString().slice(0, 10));
       await saveDecision(deps.db, id, user.userId, action.action, before, after, when);
+      deps.cache.clear();
       await audit(deps.db, { userId: user.userId, action: `theme_${action.action}`, target: id, before, after }, when);
       return c.json({ themeId: id, decision: after });
     });

@@ -3,7 +3,7 @@ import { sqlFile } from '../../pipelines/db/sql-file.ts';
 import { ingestFile } from '../../pipelines/ingest/ingest.ts';
 import { audit } from '../accounts/audit.ts';
 import { ApiError, invalid } from '../http/api-error.ts';
-import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 
@@ -20,7 +20,7 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
  * the job, whose progress the browser follows at /api/jobs/:id/events. Staff see their own
  * uploads and reports; the coordination meeting and the secretariat see all.
  */
-export function uploadRoutes(deps: AppDeps, jobs: JobQueue) {
+export function uploadRoutes(deps: RouteDeps, jobs: JobQueue) {
   const now = deps.now ?? (() => new Date());
   const limit = deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const rows = async (query: string, params: Array<string | null>) => (await deps.db.connection.runAndReadAll(query, params)).getRowObjectsJson();
@@ -47,6 +47,7 @@ export function uploadRoutes(deps: AppDeps, jobs: JobQueue) {
           onProgress: (stage, done, total) => progress({ stage, done, total }),
         });
         await audit(deps.db, { userId: user.userId, action: 'upload', target: report.uploadId, after: { file: file.name, rows: report.rows, accepted: report.accepted } }, now());
+        deps.cache.clear();
         return report;
       });
       return c.json({ jobId: job.id }, 202);
