@@ -29,6 +29,37 @@ describe('the server: themes', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
+  it('filters by area, disability type, age band and period', async () => {
+    const all = await list('coordinator');
+    const inArea = await list('coordinator', '?area=' + encodeURIComponent('山間'));
+    expect(inArea.length).toBeGreaterThan(0);
+    expect(inArea.length).toBeLessThan(all.length + 1);
+    expect(await list('coordinator', '?from=2099-01')).toEqual([]);
+    expect((await list('coordinator', '?from=2023-04&to=2025-03')).length).toBe(all.length);
+    const children = await list('coordinator', '?ageBand=' + encodeURIComponent('18歳未満'));
+    expect(children.length).toBeLessThan(all.length);
+    const bad = await (await t.as('coordinator')).get('/api/themes?from=2024');
+    expect([bad.status, ((await bad.json()) as { field: string }).field]).toEqual([400, 'from']);
+  });
+
+  it('shows a theme\'s evidence: terms, excerpts, breakdowns and KWIC', async () => {
+    const coordinator = await t.as('coordinator');
+    const detail = (await (await coordinator.get('/api/themes/T-0001')).json()) as {
+      theme: Theme;
+      terms: Array<{ term: string }>;
+      representatives: Array<{ recordId: string; excerpt: string }>;
+      breakdowns: Record<string, Array<{ value: string; cases: number }>>;
+      kwic: Record<string, Array<{ keyword: string }>>;
+    };
+    expect(detail.terms.length).toBeGreaterThanOrEqual(3);
+    expect(detail.representatives).toHaveLength(3);
+    expect(detail.representatives.every((r) => r.excerpt.length > 0)).toBe(true);
+    for (const facet of ['地区', '障害種別', '年齢層', '月']) {
+      expect(detail.breakdowns[facet]?.reduce((n, r) => n + r.cases, 0)).toBe(Number(detail.theme.case_count));
+    }
+    expect(Object.keys(detail.kwic)).toEqual(detail.terms.slice(0, 3).map((x) => x.term));
+  });
+
   it('suppresses small counts for viewers', async () => {
     const [full, viewed] = [await list('coordinator'), await list('viewer')];
     viewed.forEach((v, i) => {

@@ -21,6 +21,8 @@ const STATEMENTS = ALL.filter((f) => !MIGRATIONS.includes(f));
 
 /** Bound parameters of each fixed statement: a new .sql file must be listed here to pass. */
 const PARAMETERS: Record<string, number> = {
+  'server/themes/sql/themes-matching.sql': 6,
+  'server/themes/sql/theme-representatives.sql': 3,
   'server/demo/sql/clear-demo.sql': 0,
   'server/uploads/sql/list-runs.sql': 0,
   'server/uploads/sql/list-uploads.sql': 1,

@@ -4,10 +4,23 @@ import { ApiError, invalid } from '../http/api-error.ts';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
 import { suppressCount } from '../suppression/cell.ts';
-import { decisionOf, latestThemes, saveDecision, themeHistory, themesFedBy, themeTerms } from '../themes/theme-store.ts';
+import { caseExcerpts } from '../../pipelines/themes/excerpts.ts';
+import { themeBreakdown } from '../../pipelines/themes/breakdown.ts';
+import { FACETS, kwic } from '../../pipelines/text/term-stats.ts';
+import { decisionOf, latestThemes, representativeIds, saveDecision, themeHistory, themesFedBy, themesMatching, themeTerms, type CaseFilter } from '../themes/theme-store.ts';
 import { applyAction, parseAction, STATUSES } from '../themes/workflow.ts';
 
 const COUNTS = ['case_count', 'org_count', 'area_count', 'period_count'] as const;
+
+function caseFilter(query: Record<string, string>): CaseFilter {
+  const month = (field: string) => {
+    const v = query[field];
+    if (v === undefined) return null;
+    if (!/^\d{4}-\d{2}$/.test(v)) throw invalid(field, `「${field}」は 2024-04 のように年と月で指定してください。`);
+    return v;
+  };
+  return { area: query.area ?? null, disabilityType: query.disabilityType ?? null, ageBand: query.ageBand ?? null, from: month('from'), to: month('to') };
+}
 
 /**
  * The proposed themes of the latest run and the council's workflow on them. Coordinators
@@ -23,8 +36,14 @@ export function themeRoutes(deps: RouteDeps) {
       const status = c.req.query('status');
       if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) throw invalid('status', `状態は ${STATUSES.join('、')} のいずれかにしてください。`);
       const subcommittee = c.req.query('subcommittee');
-      let themes = (await deps.cache.get('themes', () => latestThemes(deps.db))).filter(
-        (t) => (status === undefined || t.status === status) && (subcommittee === undefined || (t.subcommittee ?? t.suggested_subcommittee) === subcommittee),
+      const filter = caseFilter(c.req.query());
+      const all = await deps.cache.get('themes', () => latestThemes(deps.db));
+      const matching = Object.values(filter).some((v) => v !== null) && all[0] ? await themesMatching(deps.db, String(all[0].run_id), filter) : null;
+      let themes = all.filter(
+        (t) =>
+          (status === undefined || t.status === status) &&
+          (subcommittee === undefined || (t.subcommittee ?? t.suggested_subcommittee) === subcommittee) &&
+          (matching === null || matching.has(String(t.theme_id))),
       );
       if (user.role === 'staff') {
         const fed = themes[0] ? await themesFedBy(deps.db, String(themes[0].run_id), user.userId) : new Set<string>();
@@ -40,11 +59,16 @@ export function themeRoutes(deps: RouteDeps) {
       const theme = (await deps.cache.get('themes', () => latestThemes(deps.db))).find((t) => t.theme_id === id);
       if (!theme) throw new ApiError(404, 'not_found', `テーマ ${id} は最新の分析にありません。`);
       const run = String(theme.run_id);
-      return c.json({
-        theme,
-        terms: await deps.cache.get(`terms:${run}:${id}`, () => themeTerms(deps.db, run, id)),
-        history: await deps.cache.get(`history:${id}`, () => themeHistory(deps.db, id)),
+      const evidence = await deps.cache.get(`evidence:${run}:${id}`, async () => {
+        const terms = await themeTerms(deps.db, run, id);
+        const ids = await representativeIds(deps.db, run, id, 3);
+        const excerpts = await caseExcerpts(deps.db, ids);
+        const breakdowns = Object.fromEntries(await Promise.all(FACETS.map(async (f) => [f, await themeBreakdown(deps.db, run, id, f)] as const)));
+        const topTerms = terms.slice(0, 3).map((t) => String(t.term));
+        const kwicLines = Object.fromEntries(await Promise.all(topTerms.map(async (term) => [term, await kwic(deps.db, term, 20, 10)] as const)));
+        return { terms, representatives: ids.map((recordId) => ({ recordId, excerpt: excerpts.get(recordId) ?? '' })), breakdowns, kwic: kwicLines };
       });
+      return c.json({ theme, ...evidence, history: await deps.cache.get(`history:${id}`, () => themeHistory(deps.db, id)) });
     })
     .post('/:id/actions', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator');

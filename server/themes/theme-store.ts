@@ -11,6 +11,8 @@ const THEME_HISTORY = sql('theme-history.sql');
 const THEME_TERMS = sql('theme-terms.sql');
 const FED_BY_USER = sql('themes-fed-by-user.sql');
 const THEME_MONTHLY = sql('theme-monthly.sql');
+const THEMES_MATCHING = sql('themes-matching.sql');
+const THEME_REPRESENTATIVES = sql('theme-representatives.sql');
 
 type Row = Record<string, unknown>;
 const rows = async (db: Database, query: string, params: Array<string | number | null> = []): Promise<Row[]> =>
@@ -23,6 +25,22 @@ export const monthlyCases = (db: Database, runId: string, themeId: string) => ro
 
 export async function themesFedBy(db: Database, runId: string, userId: string): Promise<Set<string>> {
   return new Set((await rows(db, FED_BY_USER, [runId, userId])).map((r) => String(r.theme_id)));
+}
+
+export interface CaseFilter {
+  area: string | null;
+  disabilityType: string | null;
+  ageBand: string | null;
+  from: string | null;
+  to: string | null;
+}
+
+export async function themesMatching(db: Database, runId: string, f: CaseFilter): Promise<Set<string>> {
+  return new Set((await rows(db, THEMES_MATCHING, [runId, f.area, f.disabilityType, f.ageBand, f.from, f.to])).map((r) => String(r.theme_id)));
+}
+
+export async function representativeIds(db: Database, runId: string, themeId: string, count: number): Promise<string[]> {
+  return (await rows(db, THEME_REPRESENTATIVES, [runId, themeId, count])).map((r) => String(r.record_id));
 }
 
 export async function decisionOf(db: Database, themeId: string): Promise<Decision | null> {
