@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import { appendRows } from '../db/append-rows.ts';
 import { sqlFile } from '../db/sql-file.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { NORMALISE_VERSION, normaliseText, storedOffset } from './normalise.ts';
 import { extractTerms, type TermKind, type TermOptions } from './terms.ts';
 import { TokenCache } from './token-cache.ts';
@@ -53,8 +54,7 @@ export async function updateTermIndex(
   const hash = settingsHash(options);
   const stored = (await c.runAndReadAll(READ_STATE)).getRowObjectsJson()[0]?.settings_hash;
   const rebuilt = stored !== hash;
-  await c.run('BEGIN TRANSACTION');
-  try {
+  return inTransaction(c, async () => {
     if (rebuilt) {
       await c.run(RESET_TERMS);
       await c.run(RESET_INDEXED);
@@ -101,12 +101,8 @@ export async function updateTermIndex(
     const tokenized = cache.tokenized;
     await cache.writePending(c);
     await c.run(WRITE_STATE, [hash, new Date().toISOString()]);
-    await c.run('COMMIT');
     return { cases: cases.length, terms: rows.length, tokenized, rebuilt };
-  } catch (error) {
-    await c.run('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  });
 }
 
 function settingsHash(options: TermOptions): string {

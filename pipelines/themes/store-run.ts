@@ -3,6 +3,7 @@ import { DuckDBDateValue } from '@duckdb/node-api';
 import { appendRows, appendText } from '../db/append-rows.ts';
 import type { Database } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
+import { inTransaction } from '../db/transaction.ts';
 import type { ThemeDescription } from './describe.ts';
 import type { ThemeResult } from './theme-result.ts';
 import type { CaseVectors } from './vectors.ts';
@@ -45,8 +46,7 @@ export async function storeRun(db: Database, input: RunInput): Promise<{ runId: 
   const c = db.connection;
   const runId = `R-${input.started.toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${randomBytes(3).toString('hex')}`;
   const ordered = [...input.themes].sort((a, b) => b.result.score - a.result.score || a.result.label.localeCompare(b.result.label));
-  await c.run('BEGIN TRANSACTION');
-  try {
+  return inTransaction(c, async () => {
     const lastRun = (await c.runAndReadAll(LATEST_RUN)).getRowObjectsJson()[0]?.run_id;
     const before = lastRun === undefined ? [] : (await c.runAndReadAll(THEME_IDS_OF_RUN, [String(lastRun)])).getRowObjectsJson().map((r) => String(r.theme_id));
     let next = Number((await c.runAndReadAll(LAST_THEME_NUMBER)).getRowObjectsJson()[0]?.n ?? 0);
@@ -94,13 +94,9 @@ export async function storeRun(db: Database, input: RunInput): Promise<{ runId: 
     const finished = new Date();
     await c.run(INSERT_RUN, [runId, input.started.toISOString(), finished.toISOString(), input.cases, input.method, input.settings]);
     await c.run(MARK_VANISHED, [runId]);
-    await c.run('COMMIT');
     const kept = new Set(themes.map((t) => t.id));
     return { runId, themes, vanished: before.filter((id) => !kept.has(id)).sort() };
-  } catch (error) {
-    await c.run('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  });
 }
 
 function termRowsOf(themeId: string, d: ThemeDescription, data: CaseVectors) {

@@ -1,5 +1,6 @@
 import type { Database } from '../../pipelines/db/database.ts';
 import { sqlFile } from '../../pipelines/db/sql-file.ts';
+import { inTransaction } from '../../pipelines/db/transaction.ts';
 import type { Decision, Status } from './workflow.ts';
 
 const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
@@ -52,13 +53,8 @@ export async function decisionOf(db: Database, themeId: string): Promise<Decisio
 /** Stores a decision and its history entry in one transaction. */
 export async function saveDecision(db: Database, themeId: string, userId: string, action: string, before: Decision, after: Decision, now: Date): Promise<void> {
   const c = db.connection;
-  await c.run('BEGIN TRANSACTION');
-  try {
+  await inTransaction(c, async () => {
     await c.run(UPDATE_DECISION, [themeId, after.name, after.status, after.subcommittee, after.notes]);
     await c.run(INSERT_HISTORY, [themeId, now.toISOString(), userId, action, JSON.stringify(before), JSON.stringify(after)]);
-    await c.run('COMMIT');
-  } catch (error) {
-    await c.run('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  });
 }
