@@ -110,6 +110,23 @@ describe('the server: themes', () => {
     expect(theme).toMatchObject({ name: '緊急時の受け皿', status: '提言済', subcommittee: '安心安全部会' });
   });
 
+  it('merges one theme into another: its cases join, the counts are measured again, and the next run keeps it so', async () => {
+    const coordinator = await t.as('coordinator');
+    const before = await list('coordinator');
+    const [a, b] = [before.find((x) => x.theme_id === 'T-0004'), before.find((x) => x.theme_id === 'T-0005')];
+    const res = await coordinator.send('POST', '/api/themes/T-0005/merge', { into: 'T-0004' });
+    expect([res.status, await res.json()]).toEqual([200, { themeId: 'T-0004', mergedFrom: 'T-0005' }]);
+    const after = await list('coordinator');
+    expect(after.map((x) => x.theme_id)).not.toContain('T-0005');
+    expect(Number(after.find((x) => x.theme_id === 'T-0004')?.case_count)).toBe(Number(a?.case_count) + Number(b?.case_count));
+    await reanalyse();
+    const next = await list('coordinator');
+    expect(next.map((x) => x.theme_id)).not.toContain('T-0005');
+    expect(Number(next.find((x) => x.theme_id === 'T-0004')?.case_count)).toBeGreaterThanOrEqual(Number(a?.case_count) + Number(b?.case_count));
+    const self = await coordinator.send('POST', '/api/themes/T-0004/merge', { into: 'T-0004' });
+    expect([self.status, ((await self.json()) as { field: string }).field]).toEqual([400, 'into']);
+  });
+
   it.each(['viewer', 'staff'] as const)('refuses workflow actions from %s', async (role) => {
     const res = await (await t.as(role)).send('POST', '/api/themes/T-0003/actions', { action: 'adopt' });
     expect(res.status).toBe(403);

@@ -21,6 +21,13 @@ const STATEMENTS = ALL.filter((f) => !MIGRATIONS.includes(f));
 
 /** Bound parameters of each fixed statement: a new .sql file must be listed here to pass. */
 const PARAMETERS: Record<string, number> = {
+  'server/themes/sql/merge-members.sql': 3,
+  'server/themes/sql/drop-snapshot.sql': 2,
+  'server/themes/sql/drop-theme-terms.sql': 2,
+  'server/themes/sql/mark-merged.sql': 3,
+  'server/themes/sql/member-facts.sql': 2,
+  'server/themes/sql/corpus-span.sql': 0,
+  'server/themes/sql/update-recurrence.sql': 10,
   'server/themes/sql/themes-matching.sql': 6,
   'server/themes/sql/theme-representatives.sql': 3,
   'server/demo/sql/clear-demo.sql': 0,

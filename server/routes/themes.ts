@@ -7,7 +7,8 @@ import { suppressCount } from '../suppression/cell.ts';
 import { caseExcerpts } from '../../pipelines/themes/excerpts.ts';
 import { themeBreakdown } from '../../pipelines/themes/breakdown.ts';
 import { FACETS, kwic } from '../../pipelines/text/term-stats.ts';
-import { decisionOf, latestThemes, representativeIds, saveDecision, themeHistory, themesFedBy, themesMatching, themeTerms, type CaseFilter } from '../themes/theme-store.ts';
+import { mergeThemes } from '../themes/merge-themes.ts';
+import { decisionOf, latestThemes, recordHistory, representativeIds, saveDecision, themeHistory, themesFedBy, themesMatching, themeTerms, type CaseFilter } from '../themes/theme-store.ts';
 import { applyAction, parseAction, STATUSES } from '../themes/workflow.ts';
 
 const COUNTS = ['case_count', 'org_count', 'area_count', 'period_count'] as const;
@@ -69,6 +70,24 @@ export function themeRoutes(deps: RouteDeps) {
         return { terms, representatives: ids.map((recordId) => ({ recordId, excerpt: excerpts.get(recordId) ?? '' })), breakdowns, kwic: kwicLines };
       });
       return c.json({ theme, ...evidence, history: await deps.cache.get(`history:${id}`, () => themeHistory(deps.db, id)) });
+    })
+    .post('/:id/merge', async (c) => {
+      const user = requireRole(c.get('user'), 'secretariat', 'coordinator');
+      const from = c.req.param('id');
+      const body = (await c.req.json().catch(() => null)) as { into?: unknown } | null;
+      const into = typeof body?.into === 'string' ? body.into : '';
+      if (into === '' || into === from) throw invalid('into', '統合先のテーマ（このテーマ以外）を指定してください。');
+      const themes = await latestThemes(deps.db);
+      const source = themes.find((t) => t.theme_id === from);
+      const target = themes.find((t) => t.theme_id === into);
+      if (!source || !target) throw new ApiError(404, 'not_found', `テーマ ${source ? into : from} は最新の分析にありません。`);
+      const when = now();
+      await mergeThemes(deps.db, String(source.run_id), into, from);
+      await recordHistory(deps.db, into, user.userId, 'merge', { cases: source.case_count }, { mergedFrom: from }, when);
+      await recordHistory(deps.db, from, user.userId, 'merge', { cases: source.case_count }, { mergedInto: into }, when);
+      await audit(deps.db, { userId: user.userId, action: 'theme_merge', target: into, before: { from, into }, after: { mergedInto: into } }, when);
+      deps.cache.clear();
+      return c.json({ themeId: into, mergedFrom: from });
     })
     .post('/:id/actions', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator');

@@ -50,6 +50,11 @@ export async function decisionOf(db: Database, themeId: string): Promise<Decisio
   return { name: (r.council_name as string | null) ?? null, status: r.status as Status, subcommittee: (r.subcommittee as string | null) ?? null, notes: (r.notes as string | null) ?? null };
 }
 
+/** Adds a history entry without changing the decision (a merge, say). */
+export async function recordHistory(db: Database, themeId: string, userId: string, action: string, before: unknown, after: unknown, now: Date): Promise<void> {
+  await db.connection.run(INSERT_HISTORY, [themeId, now.toISOString(), userId, action, JSON.stringify(before), JSON.stringify(after)]);
+}
+
 /** Stores a decision and its history entry in one transaction. */
 export async function saveDecision(db: Database, themeId: string, userId: string, action: string, before: Decision, after: Decision, now: Date): Promise<void> {
   const c = db.connection;
