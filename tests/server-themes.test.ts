@@ -127,6 +127,22 @@ describe('the server: themes', () => {
     expect([self.status, ((await self.json()) as { field: string }).field]).toEqual([400, 'into']);
   });
 
+  it('splits a theme in two: the cases are shared between them and both are measured again', async () => {
+    const coordinator = await t.as('coordinator');
+    const before = (await list('coordinator')).find((x) => x.theme_id === 'T-0001');
+    const res = await coordinator.send('POST', '/api/themes/T-0001/split', {});
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { themeId: string; newId: string; label: string; moved: number };
+    expect(body.newId).toMatch(/^T-\d{4}$/);
+    const after = await list('coordinator');
+    const [kept, split] = [after.find((x) => x.theme_id === 'T-0001'), after.find((x) => x.theme_id === body.newId)];
+    expect(Number(split?.case_count)).toBe(body.moved);
+    expect(Number(kept?.case_count) + Number(split?.case_count)).toBe(Number(before?.case_count));
+    expect(split?.name).toBe(body.label);
+    const history = ((await (await coordinator.get(`/api/themes/${body.newId}`)).json()) as { history: Array<{ action: string }> }).history;
+    expect(history.map((h) => h.action)).toEqual(['split']);
+  });
+
   it.each(['viewer', 'staff'] as const)('refuses workflow actions from %s', async (role) => {
     const res = await (await t.as(role)).send('POST', '/api/themes/T-0003/actions', { action: 'adopt' });
     expect(res.status).toBe(403);

@@ -21,6 +21,11 @@ const STATEMENTS = ALL.filter((f) => !MIGRATIONS.includes(f));
 
 /** Bound parameters of each fixed statement: a new .sql file must be listed here to pass. */
 const PARAMETERS: Record<string, number> = {
+  'server/themes/sql/insert-split-snapshot.sql': 4,
+  'server/themes/sql/insert-theme-term.sql': 5,
+  'server/themes/sql/insert-split-theme.sql': 3,
+  'server/themes/sql/move-members.sql': 4,
+  'server/themes/sql/theme-member-ids.sql': 2,
   'server/themes/sql/merge-members.sql': 3,
   'server/themes/sql/drop-snapshot.sql': 2,
   'server/themes/sql/drop-theme-terms.sql': 2,

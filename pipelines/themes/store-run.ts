@@ -99,7 +99,8 @@ export async function storeRun(db: Database, input: RunInput): Promise<{ runId: 
   });
 }
 
-function termRowsOf(themeId: string, d: ThemeDescription, data: CaseVectors) {
+/** A theme's distinctive terms and its top centroid weights, as theme_terms rows. */
+export function termRowsOf(themeId: string, d: ThemeDescription, data: CaseVectors) {
   const rows = new Map<string, { themeId: string; term: string; weight: number; centroid: number }>();
   for (const t of d.terms) rows.set(t.term, { themeId, term: t.term, weight: t.weight, centroid: 0 });
   const top = [...d.centroid].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CENTROID_TERMS);

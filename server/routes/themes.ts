@@ -8,6 +8,7 @@ import { caseExcerpts } from '../../pipelines/themes/excerpts.ts';
 import { themeBreakdown } from '../../pipelines/themes/breakdown.ts';
 import { FACETS, kwic } from '../../pipelines/text/term-stats.ts';
 import { mergeThemes } from '../themes/merge-themes.ts';
+import { splitTheme } from '../themes/split-theme.ts';
 import { decisionOf, latestThemes, recordHistory, representativeIds, saveDecision, themeHistory, themesFedBy, themesMatching, themeTerms, type CaseFilter } from '../themes/theme-store.ts';
 import { applyAction, parseAction, STATUSES } from '../themes/workflow.ts';
 
@@ -88,6 +89,19 @@ export function themeRoutes(deps: RouteDeps) {
       await audit(deps.db, { userId: user.userId, action: 'theme_merge', target: into, before: { from, into }, after: { mergedInto: into } }, when);
       deps.cache.clear();
       return c.json({ themeId: into, mergedFrom: from });
+    })
+    .post('/:id/split', async (c) => {
+      const user = requireRole(c.get('user'), 'secretariat', 'coordinator');
+      const id = c.req.param('id');
+      const theme = (await latestThemes(deps.db)).find((t) => t.theme_id === id);
+      if (!theme) throw new ApiError(404, 'not_found', `テーマ ${id} は最新の分析にありません。`);
+      const when = now();
+      const result = await splitTheme(deps.db, String(theme.run_id), id);
+      await recordHistory(deps.db, id, user.userId, 'split', { cases: theme.case_count }, { splitInto: result.newId, moved: result.moved }, when);
+      await recordHistory(deps.db, result.newId, user.userId, 'split', null, { splitFrom: id, moved: result.moved }, when);
+      await audit(deps.db, { userId: user.userId, action: 'theme_split', target: id, after: result }, when);
+      deps.cache.clear();
+      return c.json({ themeId: id, ...result });
     })
     .post('/:id/actions', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator');

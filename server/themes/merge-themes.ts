@@ -24,14 +24,20 @@ export async function mergeThemes(db: Database, runId: string, into: string, fro
     await c.run(DROP_SNAPSHOT, [runId, from]);
     await c.run(DROP_TERMS, [runId, from]);
     await c.run(MARK_MERGED, [from, into, runId]);
-    const facts: CaseFacts[] = (await c.runAndReadAll(MEMBER_FACTS, [runId, into])).getRowObjectsJson().map((r) => ({
-      recordId: String(r.record_id),
-      date: String(r.conference_date),
-      agency: r.agency_code === null ? null : String(r.agency_code),
-      area: r.area === null ? null : String(r.area),
-    }));
-    const span = (await c.runAndReadAll(CORPUS_SPAN)).getRowObjectsJson()[0] ?? {};
-    const r = recurrence(facts, { first: String(span.first), last: String(span.last) });
-    await c.run(UPDATE_RECURRENCE, [runId, into, r.caseCount, r.orgCount, r.areaCount, r.periodCount, r.firstSeen, r.lastSeen, r.trend, r.score]);
+    await recountTheme(db, runId, into);
   });
+}
+
+/** Measures a theme's recurrence again from the cases it now holds (after a merge or split). */
+export async function recountTheme(db: Database, runId: string, themeId: string): Promise<void> {
+  const c = db.connection;
+  const facts: CaseFacts[] = (await c.runAndReadAll(MEMBER_FACTS, [runId, themeId])).getRowObjectsJson().map((r) => ({
+    recordId: String(r.record_id),
+    date: String(r.conference_date),
+    agency: r.agency_code === null ? null : String(r.agency_code),
+    area: r.area === null ? null : String(r.area),
+  }));
+  const span = (await c.runAndReadAll(CORPUS_SPAN)).getRowObjectsJson()[0] ?? {};
+  const r = recurrence(facts, { first: String(span.first), last: String(span.last) });
+  await c.run(UPDATE_RECURRENCE, [runId, themeId, r.caseCount, r.orgCount, r.areaCount, r.periodCount, r.firstSeen, r.lastSeen, r.trend, r.score]);
 }

@@ -1,0 +1,1 @@
+INSERT INTO theme_terms VALUES ($1, $2, $3, $4, $5);
