@@ -150,6 +150,34 @@ describe('the server: themes', () => {
 });
 
 describe('the server: exports', () => {
+  it('sends the themes × 地区 breakdown as Arrow: whole for the meeting, suppressed with complementary cells for viewers', async () => {
+    const { tableFromIPC } = await import('apache-arrow');
+    const read = async (role: Parameters<typeof t.as>[0]) => {
+      const res = await (await t.as(role)).get('/api/exports/breakdown.arrow?facet=' + encodeURIComponent('地区'));
+      return tableFromIPC(new Uint8Array(await res.arrayBuffer())).toArray().map((r) => r.toJSON() as { theme_id: string; value: string; cases: number | null; suppressed: boolean });
+    };
+    const full = await read('coordinator');
+    const viewed = await read('viewer');
+    expect(viewed.map((l) => [l.theme_id, l.value])).toEqual(full.map((l) => [l.theme_id, l.value]));
+    const grand = full.find((l) => l.theme_id === '合計' && l.value === '合計');
+    expect(grand?.cases).toBe(full.filter((l) => l.theme_id !== '合計' && l.value !== '合計').reduce((n, l) => n + (l.cases ?? 0), 0));
+    viewed.forEach((l, i) => {
+      if (!l.suppressed) expect(l.cases).toBe(full[i]?.cases);
+      else expect(l.cases).toBeNull();
+      if (!l.suppressed && l.cases !== 0) expect(l.cases ?? 0).toBeGreaterThanOrEqual(10);
+    });
+    // A theme row with one hidden cell would give it away by subtraction from the row total.
+    const rows = new Map<string, typeof viewed>();
+    for (const l of viewed) rows.set(l.theme_id, [...(rows.get(l.theme_id) ?? []), l]);
+    for (const [, line] of rows) {
+      const hidden = line.filter((l) => l.value !== '合計' && l.suppressed).length;
+      const totalShown = !line.find((l) => l.value === '合計')?.suppressed;
+      if (totalShown) expect(hidden === 0 || hidden >= 2).toBe(true);
+    }
+    const bad = await (await t.as('viewer')).get('/api/exports/breakdown.arrow?facet=市');
+    expect([bad.status, ((await bad.json()) as { field: string }).field]).toEqual([400, 'facet']);
+  });
+
   it('exports the themes as an Excel CSV with small counts suppressed, and audits it', async () => {
     const admin = await t.as('secretariat');
     const res = await admin.get('/api/exports/themes.csv');

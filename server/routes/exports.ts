@@ -2,14 +2,30 @@ import { Hono } from 'hono';
 import { audit } from '../accounts/audit.ts';
 import { toArrowStream, ARROW_MEDIA_TYPE } from '../arrow/arrow-table.ts';
 import { toExcelCsv } from '../export/csv-export.ts';
-import { ApiError } from '../http/api-error.ts';
+import { FACETS, type Facet } from '../../pipelines/text/term-stats.ts';
+import { ApiError, invalid } from '../http/api-error.ts';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
 import { isSuppressed, suppressCount, type Cell } from '../suppression/cell.ts';
 import { suppressSeries } from '../suppression/series.ts';
+import { breakdownTable, type BreakdownLine } from '../themes/breakdown-table.ts';
 import { latestThemes, monthlyCases } from '../themes/theme-store.ts';
 
 const shown = (cell: Cell) => (isSuppressed(cell) ? cell.marker : cell.value);
+
+function facetOf(value: string | undefined): Facet {
+  if (value === undefined || !(FACETS as readonly string[]).includes(value)) throw invalid('facet', `facet は ${FACETS.join('、')} のいずれかにしてください。`);
+  return value as Facet;
+}
+
+function breakdownArrow(lines: readonly BreakdownLine[]): Uint8Array {
+  return toArrowStream([
+    { name: 'theme_id', type: 'utf8', values: lines.map((l) => l.themeId) },
+    { name: 'value', type: 'utf8', values: lines.map((l) => l.value) },
+    { name: 'cases', type: 'int32', values: lines.map((l) => l.cases) },
+    { name: 'suppressed', type: 'bool', values: lines.map((l) => l.suppressed) },
+  ]);
+}
 
 /**
  * Data for the plenary's materials: the theme list as an Excel CSV and each theme's
@@ -40,6 +56,25 @@ export function exportRoutes(deps: RouteDeps) {
       const csv = toExcelCsv(['ID', 'テーマ', '状態', '専門部会', '事例数', '事業所数', '地区数', '月数', '初出', '最新', '傾向', 'スコア'], rows);
       await audit(deps.db, { userId: user.userId, action: 'export_themes_csv', target: `${rows.length} themes` }, now());
       return c.body(new Uint8Array(csv), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="themes.csv"' });
+    })
+    .get('/breakdown.arrow', async (c) => {
+      const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
+      const facet = facetOf(c.req.query('facet'));
+      const themes = await deps.cache.get('themes', () => latestThemes(deps.db));
+      const lines = await deps.cache.get(`breakdown:${facet}:${user.role === 'viewer'}`, () =>
+        themes[0] ? breakdownTable(deps.db, String(themes[0].run_id), themes.map((t) => String(t.theme_id)), facet, user.role === 'viewer' ? threshold : null) : Promise.resolve([]),
+      );
+      return c.body(new Uint8Array(breakdownArrow(lines)), 200, { 'content-type': ARROW_MEDIA_TYPE });
+    })
+    .get('/breakdown.csv', async (c) => {
+      const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
+      const facet = facetOf(c.req.query('facet'));
+      const themes = await deps.cache.get('themes', () => latestThemes(deps.db));
+      const lines = themes[0] ? await breakdownTable(deps.db, String(themes[0].run_id), themes.map((t) => String(t.theme_id)), facet, threshold) : [];
+      const name = new Map(themes.map((t) => [String(t.theme_id), String(t.name)]));
+      const csv = toExcelCsv(['ID', 'テーマ', facet, '事例数'], lines.map((l) => [l.themeId, name.get(l.themeId) ?? l.themeId, l.value, l.suppressed ? 'X' : l.cases]));
+      await audit(deps.db, { userId: user.userId, action: 'export_breakdown_csv', target: facet }, now());
+      return c.body(new Uint8Array(csv), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="breakdown.csv"' });
     })
     .get('/themes/:id/monthly.arrow', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
