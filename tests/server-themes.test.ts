@@ -149,6 +149,34 @@ describe('the server: themes', () => {
   });
 });
 
+describe('the server: tables as Arrow', () => {
+  it('sends a theme\'s case list to the meeting only, nearest the centre first', async () => {
+    const { tableFromIPC } = await import('apache-arrow');
+    const theme = (await list('coordinator')).find((x) => x.theme_id === 'T-0003');
+    const res = await (await t.as('coordinator')).get('/api/themes/T-0003/cases.arrow');
+    const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
+    expect(table.schema.fields.map((f) => f.name)).toEqual(['record_id', 'conference_date', 'agency_code', 'area', 'disability_type', 'age_band', 'similarity']);
+    expect(table.numRows).toBe(Number(theme?.case_count));
+    const sims = table.getChild('similarity')?.toArray() as Float64Array;
+    expect([...sims]).toEqual([...sims].sort((a, b) => b - a));
+    expect((await (await t.as('viewer')).get('/api/themes/T-0003/cases.arrow')).status).toBe(403);
+  });
+
+  it('sends the term list, with small case counts suppressed for viewers', async () => {
+    const { tableFromIPC } = await import('apache-arrow');
+    const read = async (role: Parameters<typeof t.as>[0]) =>
+      tableFromIPC(new Uint8Array(await (await (await t.as(role)).get('/api/exports/terms.arrow?top=200')).arrayBuffer()))
+        .toArray()
+        .map((r) => r.toJSON() as { term: string; frequency: number | null; cases: number | null; suppressed: boolean });
+    const [full, viewed] = [await read('coordinator'), await read('viewer')];
+    expect(full).toHaveLength(200);
+    viewed.forEach((v, i) => {
+      const cases = full[i]?.cases ?? 0;
+      expect(v).toEqual(cases >= 10 ? full[i] : { term: full[i]?.term, frequency: null, cases: null, suppressed: true });
+    });
+  });
+});
+
 describe('the server: exports', () => {
   it('sends the themes × 地区 breakdown as Arrow: whole for the meeting, suppressed with complementary cells for viewers', async () => {
     const { tableFromIPC } = await import('apache-arrow');

@@ -21,6 +21,7 @@ const STATEMENTS = ALL.filter((f) => !MIGRATIONS.includes(f));
 
 /** Bound parameters of each fixed statement: a new .sql file must be listed here to pass. */
 const PARAMETERS: Record<string, number> = {
+  'server/themes/sql/theme-cases.sql': 2,
   'server/themes/sql/run-breakdown.sql': 2,
   'server/themes/sql/insert-split-snapshot.sql': 4,
   'server/themes/sql/insert-theme-term.sql': 5,

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { audit } from '../accounts/audit.ts';
 import { toArrowStream, ARROW_MEDIA_TYPE } from '../arrow/arrow-table.ts';
 import { toExcelCsv } from '../export/csv-export.ts';
-import { FACETS, type Facet } from '../../pipelines/text/term-stats.ts';
+import { FACETS, termFrequencies, type Facet } from '../../pipelines/text/term-stats.ts';
 import { ApiError, invalid } from '../http/api-error.ts';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
@@ -65,6 +65,20 @@ export function exportRoutes(deps: RouteDeps) {
         themes[0] ? breakdownTable(deps.db, String(themes[0].run_id), themes.map((t) => String(t.theme_id)), facet, user.role === 'viewer' ? threshold : null) : Promise.resolve([]),
       );
       return c.body(new Uint8Array(breakdownArrow(lines)), 200, { 'content-type': ARROW_MEDIA_TYPE });
+    })
+    .get('/terms.arrow', async (c) => {
+      const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
+      const top = Number(c.req.query('top') ?? 100);
+      if (!Number.isInteger(top) || top < 1 || top > 10_000) throw invalid('top', 'top は 1〜10000 の整数にしてください。');
+      const terms = await deps.cache.get(`terms:${top}`, () => termFrequencies(deps.db, top));
+      const cells = terms.map((t) => (user.role === 'viewer' ? suppressCount(t.documents, threshold) : { value: t.documents }));
+      const stream = toArrowStream([
+        { name: 'term', type: 'utf8', values: terms.map((t) => t.term) },
+        { name: 'frequency', type: 'int32', values: terms.map((t, i) => (isSuppressed(cells[i] as Cell) ? null : t.frequency)) },
+        { name: 'cases', type: 'int32', values: cells.map((cell) => (isSuppressed(cell) ? null : cell.value)) },
+        { name: 'suppressed', type: 'bool', values: cells.map((cell) => isSuppressed(cell)) },
+      ]);
+      return c.body(new Uint8Array(stream), 200, { 'content-type': ARROW_MEDIA_TYPE });
     })
     .get('/breakdown.csv', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');

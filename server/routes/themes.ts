@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { sqlFile } from '../../pipelines/db/sql-file.ts';
+import { ARROW_MEDIA_TYPE, queryToArrow } from '../arrow/arrow-table.ts';
 import { audit } from '../accounts/audit.ts';
 import { ApiError, invalid } from '../http/api-error.ts';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
@@ -13,6 +15,7 @@ import { decisionOf, latestThemes, recordHistory, representativeIds, saveDecisio
 import { applyAction, parseAction, STATUSES } from '../themes/workflow.ts';
 
 const COUNTS = ['case_count', 'org_count', 'area_count', 'period_count'] as const;
+const THEME_CASES = sqlFile(new URL('../themes/', import.meta.url).href, 'sql/theme-cases.sql');
 
 function caseFilter(query: Record<string, string>): CaseFilter {
   const month = (field: string) => {
@@ -71,6 +74,14 @@ export function themeRoutes(deps: RouteDeps) {
         return { terms, representatives: ids.map((recordId) => ({ recordId, excerpt: excerpts.get(recordId) ?? '' })), breakdowns, kwic: kwicLines };
       });
       return c.json({ theme, ...evidence, history: await deps.cache.get(`history:${id}`, () => themeHistory(deps.db, id)) });
+    })
+    .get('/:id/cases.arrow', async (c) => {
+      requireRole(c.get('user'), 'secretariat', 'coordinator');
+      const id = c.req.param('id');
+      const theme = (await deps.cache.get('themes', () => latestThemes(deps.db))).find((t) => t.theme_id === id);
+      if (!theme) throw new ApiError(404, 'not_found', `テーマ ${id} は最新の分析にありません。`);
+      const stream = await queryToArrow(deps.db.connection, THEME_CASES, [String(theme.run_id), id]);
+      return c.body(new Uint8Array(stream), 200, { 'content-type': ARROW_MEDIA_TYPE });
     })
     .post('/:id/merge', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator');
