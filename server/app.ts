@@ -13,6 +13,7 @@ import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { statusRoutes } from './routes/status.ts';
 import { themeRoutes } from './routes/themes.ts';
 import { uploadRoutes } from './routes/uploads.ts';
@@ -54,6 +55,7 @@ export function createApp(appDeps: AppDeps) {
   app.route('/api/session', sessionRoutes(deps));
   app.route('/api/users', userRoutes(deps));
   app.route('/api/status', statusRoutes(deps));
+  app.route('/api/settings', settingsRoutes(deps));
   app.route('/api/audit', auditRoutes(deps));
   app.route('/api/themes', themeRoutes(deps));
   app.route('/api/exports', exportRoutes(deps));

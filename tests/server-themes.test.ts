@@ -58,6 +58,13 @@ describe('the server: themes', () => {
       expect(detail.breakdowns[facet]?.reduce((n, r) => n + r.cases, 0)).toBe(Number(detail.theme.case_count));
     }
     expect(Object.keys(detail.kwic)).toEqual(detail.terms.slice(0, 3).map((x) => x.term));
+    const pairs = (detail as unknown as { cooccurrence: Array<{ a: string; b: string; together: number; jaccard: number }> }).cooccurrence;
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const p of pairs) {
+      expect(p.a < p.b).toBe(true);
+      expect(p.jaccard).toBeGreaterThan(0);
+      expect(p.jaccard).toBeLessThanOrEqual(1);
+    }
   });
 
   it('suppresses small counts for viewers', async () => {

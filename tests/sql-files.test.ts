@@ -21,6 +21,9 @@ const STATEMENTS = ALL.filter((f) => !MIGRATIONS.includes(f));
 
 /** Bound parameters of each fixed statement: a new .sql file must be listed here to pass. */
 const PARAMETERS: Record<string, number> = {
+  'server/themes/sql/theme-cooccurrence.sql': 2,
+  'server/settings/sql/read-settings.sql': 0,
+  'server/settings/sql/write-settings.sql': 3,
   'server/themes/sql/theme-cases.sql': 2,
   'server/themes/sql/run-breakdown.sql': 2,
   'server/themes/sql/insert-split-snapshot.sql': 4,

@@ -7,6 +7,7 @@ import { createTokenizerPool } from '../../pipelines/text/tokenizer/tokenizer-po
 import { createApp } from '../app.ts';
 import { bootstrap } from '../bootstrap.ts';
 import { readConfig } from '../config.ts';
+import { storedSettings } from '../settings/stored-settings.ts';
 import { resolveCouncil } from './council-option.ts';
 import { UsageError } from './usage.ts';
 
@@ -27,6 +28,11 @@ export async function runServeCommand(argv: string[]): Promise<number> {
   try {
     settings = await resolveCouncil(values.council ?? config.council);
     db = await openDatabase(values.db ?? config.dbPath);
+    const stored = await storedSettings(db);
+    if (stored) {
+      if (values.council ?? config.council) process.stderr.write('画面から保存された協議会の設定があるため、そちらを使います（--council は使いません）。\n');
+      settings = stored;
+    }
   } catch (error) {
     if (error instanceof CouncilSettingsError || error instanceof DatabaseOpenError) {
       process.stderr.write(`エラー: ${error.message}\n`);

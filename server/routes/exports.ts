@@ -34,7 +34,6 @@ function breakdownArrow(lines: readonly BreakdownLine[]): Uint8Array {
  */
 export function exportRoutes(deps: RouteDeps) {
   const now = deps.now ?? (() => new Date());
-  const threshold = deps.settings.suppressionThreshold;
   return new Hono<AppEnv>()
     .get('/themes.csv', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
@@ -44,9 +43,9 @@ export function exportRoutes(deps: RouteDeps) {
         String(t.name),
         String(t.status),
         (t.subcommittee ?? t.suggested_subcommittee ?? '') as string,
-        shown(suppressCount(Number(t.case_count), threshold)),
-        shown(suppressCount(Number(t.org_count), threshold)),
-        shown(suppressCount(Number(t.area_count), threshold)),
+        shown(suppressCount(Number(t.case_count), deps.settings.suppressionThreshold)),
+        shown(suppressCount(Number(t.org_count), deps.settings.suppressionThreshold)),
+        shown(suppressCount(Number(t.area_count), deps.settings.suppressionThreshold)),
         Number(t.period_count),
         String(t.first_seen).slice(0, 7),
         String(t.last_seen).slice(0, 7),
@@ -62,7 +61,7 @@ export function exportRoutes(deps: RouteDeps) {
       const facet = facetOf(c.req.query('facet'));
       const themes = await deps.cache.get('themes', () => latestThemes(deps.db));
       const lines = await deps.cache.get(`breakdown:${facet}:${user.role === 'viewer'}`, () =>
-        themes[0] ? breakdownTable(deps.db, String(themes[0].run_id), themes.map((t) => String(t.theme_id)), facet, user.role === 'viewer' ? threshold : null) : Promise.resolve([]),
+        themes[0] ? breakdownTable(deps.db, String(themes[0].run_id), themes.map((t) => String(t.theme_id)), facet, user.role === 'viewer' ? deps.settings.suppressionThreshold : null) : Promise.resolve([]),
       );
       return c.body(new Uint8Array(breakdownArrow(lines)), 200, { 'content-type': ARROW_MEDIA_TYPE });
     })
@@ -71,7 +70,7 @@ export function exportRoutes(deps: RouteDeps) {
       const top = Number(c.req.query('top') ?? 100);
       if (!Number.isInteger(top) || top < 1 || top > 10_000) throw invalid('top', 'top は 1〜10000 の整数にしてください。');
       const terms = await deps.cache.get(`terms:${top}`, () => termFrequencies(deps.db, top));
-      const cells = terms.map((t) => (user.role === 'viewer' ? suppressCount(t.documents, threshold) : { value: t.documents }));
+      const cells = terms.map((t) => (user.role === 'viewer' ? suppressCount(t.documents, deps.settings.suppressionThreshold) : { value: t.documents }));
       const stream = toArrowStream([
         { name: 'term', type: 'utf8', values: terms.map((t) => t.term) },
         { name: 'frequency', type: 'int32', values: terms.map((t, i) => (isSuppressed(cells[i] as Cell) ? null : t.frequency)) },
@@ -84,7 +83,7 @@ export function exportRoutes(deps: RouteDeps) {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
       const facet = facetOf(c.req.query('facet'));
       const themes = await deps.cache.get('themes', () => latestThemes(deps.db));
-      const lines = themes[0] ? await breakdownTable(deps.db, String(themes[0].run_id), themes.map((t) => String(t.theme_id)), facet, threshold) : [];
+      const lines = themes[0] ? await breakdownTable(deps.db, String(themes[0].run_id), themes.map((t) => String(t.theme_id)), facet, deps.settings.suppressionThreshold) : [];
       const name = new Map(themes.map((t) => [String(t.theme_id), String(t.name)]));
       const csv = toExcelCsv(['ID', 'テーマ', facet, '事例数'], lines.map((l) => [l.themeId, name.get(l.themeId) ?? l.themeId, l.value, l.suppressed ? 'X' : l.cases]));
       await audit(deps.db, { userId: user.userId, action: 'export_breakdown_csv', target: facet }, now());
@@ -98,7 +97,7 @@ export function exportRoutes(deps: RouteDeps) {
       const run = String(theme.run_id);
       const months = await deps.cache.get(`monthly:${run}:${id}`, () => monthlyCases(deps.db, run, id));
       const counts = months.map((m) => Number(m.cases));
-      const cells = user.role === 'viewer' ? suppressSeries(months.map((m) => String(m.month)), counts, threshold).cells : counts.map((value) => ({ value }));
+      const cells = user.role === 'viewer' ? suppressSeries(months.map((m) => String(m.month)), counts, deps.settings.suppressionThreshold).cells : counts.map((value) => ({ value }));
       const stream = toArrowStream([
         { name: 'month', type: 'utf8', values: months.map((m) => String(m.month)) },
         { name: 'cases', type: 'int32', values: cells.map((cell) => (isSuppressed(cell) ? null : cell.value)) },

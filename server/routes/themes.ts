@@ -11,7 +11,7 @@ import { themeBreakdown } from '../../pipelines/themes/breakdown.ts';
 import { FACETS, kwic } from '../../pipelines/text/term-stats.ts';
 import { mergeThemes } from '../themes/merge-themes.ts';
 import { splitTheme } from '../themes/split-theme.ts';
-import { decisionOf, latestThemes, recordHistory, representativeIds, saveDecision, themeHistory, themesFedBy, themesMatching, themeTerms, type CaseFilter } from '../themes/theme-store.ts';
+import { decisionOf, latestThemes, recordHistory, themeCooccurrence, representativeIds, saveDecision, themeHistory, themesFedBy, themesMatching, themeTerms, type CaseFilter } from '../themes/theme-store.ts';
 import { applyAction, parseAction, STATUSES } from '../themes/workflow.ts';
 
 const COUNTS = ['case_count', 'org_count', 'area_count', 'period_count'] as const;
@@ -34,7 +34,6 @@ function caseFilter(query: Record<string, string>): CaseFilter {
  */
 export function themeRoutes(deps: RouteDeps) {
   const now = deps.now ?? (() => new Date());
-  const threshold = deps.settings.suppressionThreshold;
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'staff', 'viewer');
@@ -54,7 +53,7 @@ export function themeRoutes(deps: RouteDeps) {
         const fed = themes[0] ? await themesFedBy(deps.db, String(themes[0].run_id), user.userId) : new Set<string>();
         themes = themes.filter((t) => fed.has(String(t.theme_id))).map((t) => ({ theme_id: t.theme_id, name: t.name, status: t.status, subcommittee: t.subcommittee }));
       } else if (user.role === 'viewer') {
-        themes = themes.map((t) => ({ ...t, ...Object.fromEntries(COUNTS.map((k) => [k, suppressCount(Number(t[k]), threshold)])) }));
+        themes = themes.map((t) => ({ ...t, ...Object.fromEntries(COUNTS.map((k) => [k, suppressCount(Number(t[k]), deps.settings.suppressionThreshold)])) }));
       }
       return c.json({ themes });
     })
@@ -71,7 +70,8 @@ export function themeRoutes(deps: RouteDeps) {
         const breakdowns = Object.fromEntries(await Promise.all(FACETS.map(async (f) => [f, await themeBreakdown(deps.db, run, id, f)] as const)));
         const topTerms = terms.slice(0, 3).map((t) => String(t.term));
         const kwicLines = Object.fromEntries(await Promise.all(topTerms.map(async (term) => [term, await kwic(deps.db, term, 20, 10)] as const)));
-        return { terms, representatives: ids.map((recordId) => ({ recordId, excerpt: excerpts.get(recordId) ?? '' })), breakdowns, kwic: kwicLines };
+        const cooccurrence = await themeCooccurrence(deps.db, run, id);
+        return { terms, representatives: ids.map((recordId) => ({ recordId, excerpt: excerpts.get(recordId) ?? '' })), breakdowns, kwic: kwicLines, cooccurrence };
       });
       return c.json({ theme, ...evidence, history: await deps.cache.get(`history:${id}`, () => themeHistory(deps.db, id)) });
     })

@@ -14,6 +14,7 @@ const FED_BY_USER = sql('themes-fed-by-user.sql');
 const THEME_MONTHLY = sql('theme-monthly.sql');
 const THEMES_MATCHING = sql('themes-matching.sql');
 const THEME_REPRESENTATIVES = sql('theme-representatives.sql');
+const THEME_COOCCURRENCE = sql('theme-cooccurrence.sql');
 
 type Row = Record<string, unknown>;
 const rows = async (db: Database, query: string, params: Array<string | number | null> = []): Promise<Row[]> =>
@@ -22,6 +23,7 @@ const rows = async (db: Database, query: string, params: Array<string | number |
 export const latestThemes = (db: Database) => rows(db, LATEST_THEMES);
 export const themeTerms = (db: Database, runId: string, themeId: string) => rows(db, THEME_TERMS, [runId, themeId]);
 export const themeHistory = (db: Database, themeId: string) => rows(db, THEME_HISTORY, [themeId]);
+export const themeCooccurrence = (db: Database, runId: string, themeId: string) => rows(db, THEME_COOCCURRENCE, [runId, themeId]);
 export const monthlyCases = (db: Database, runId: string, themeId: string) => rows(db, THEME_MONTHLY, [runId, themeId]);
 
 export async function themesFedBy(db: Database, runId: string, userId: string): Promise<Set<string>> {

@@ -1,0 +1,1 @@
+SELECT settings FROM council_settings WHERE id = 1;

@@ -1,0 +1,1 @@
+INSERT OR REPLACE INTO council_settings VALUES (1, $1, $2::TIMESTAMP, $3);

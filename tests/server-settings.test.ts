@@ -1,0 +1,38 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { storedSettings } from '../server/settings/stored-settings.ts';
+import { testApp } from './helpers/test-app.ts';
+
+let t: Awaited<ReturnType<typeof testApp>>;
+beforeEach(async () => {
+  t = await testApp();
+});
+afterEach(() => t.temp.close());
+
+const SETTINGS = {
+  name: '木更津市地域自立支援協議会',
+  areas: ['中央', '北部'],
+  subcommittees: [{ name: '居住支援部会', description: '住まい', terms: ['グループホーム'] }],
+  suppressionThreshold: 5,
+};
+
+describe('the server: council settings', () => {
+  it('lets the secretariat replace the settings, keeps them in the database, and applies them at once', async () => {
+    const admin = await t.as('secretariat');
+    const res = await admin.send('PUT', '/api/settings', SETTINGS);
+    expect(res.status).toBe(200);
+    expect((await storedSettings(t.temp.db))?.suppressionThreshold).toBe(5);
+    const log = (await (await admin.get('/api/audit')).json()) as { entries: Array<{ action: string }> };
+    expect(log.entries[0]?.action).toBe('settings_update');
+    const status = (await (await (await t.as('viewer')).get('/api/status')).json()) as { council: string; suppressionThreshold: number; subcommittees: string[] };
+    expect(status).toMatchObject({ council: '木更津市地域自立支援協議会', suppressionThreshold: 5, subcommittees: ['居住支援部会'] });
+  });
+
+  it('refuses a bad settings body naming the key, and anyone but the secretariat', async () => {
+    const admin = await t.as('secretariat');
+    const bad = await admin.send('PUT', '/api/settings', { ...SETTINGS, suppressionThreshold: 0 });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { field: string }).field).toBe('suppressionThreshold');
+    expect((await (await t.as('coordinator')).send('PUT', '/api/settings', SETTINGS)).status).toBe(403);
+    expect((await (await t.as('coordinator')).get('/api/settings')).status).toBe(403);
+  });
+});
