@@ -2,12 +2,7 @@
 -- the cases: $3 is 地区, 障害種別, 年齢層 or 月 (YYYY-MM of the conference date).
 WITH facets AS (
   SELECT record_id,
-         CASE $3
-           WHEN '地区' THEN coalesce(area, '（未記入）')
-           WHEN '障害種別' THEN disability_type
-           WHEN '年齢層' THEN age_band
-           WHEN '月' THEN strftime(conference_date, '%Y-%m')
-         END AS facet
+         case_facet($3, area, disability_type, age_band, conference_date) AS facet
   FROM current_cases
 ),
 top AS (
