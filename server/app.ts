@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -63,6 +64,12 @@ export function createApp(appDeps: AppDeps) {
   app.route('/api/analysis', analysisRoutes(deps, jobs));
   app.route('/api/jobs', jobRoutes(jobs));
 
+  if (deps.webRoot) {
+    const root = deps.webRoot;
+    app.use('/*', serveStatic({ root }));
+    // The dashboard routes in the browser: any other page gets its index.
+    app.get('*', (c, next) => (c.req.path.startsWith('/api') ? next() : serveStatic({ root, path: 'index.html' })(c, next)));
+  }
   app.notFound((c) => c.json({ code: 'not_found', message: 'そのページやデータはありません。', requestId: c.get('requestId') }, 404));
   app.onError((error, c) => {
     const requestId = c.get('requestId') ?? randomUUID();

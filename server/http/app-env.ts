@@ -12,6 +12,8 @@ export interface AppDeps {
   now?: () => Date;
   /** Largest upload accepted, in bytes. */
   maxUploadBytes?: number;
+  /** The built dashboard (dist/web), served beside the API when given. */
+  webRoot?: string;
 }
 
 /** The dependencies with what createApp adds: one read cache for the whole app. */

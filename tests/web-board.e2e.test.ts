@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Browser } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_COUNCIL } from '../pipelines/council/settings.ts';
+import { ingestFile } from '../pipelines/ingest/ingest.ts';
+import { analyze } from '../pipelines/themes/analyze.ts';
+import { CHOSEN_METHOD } from '../pipelines/themes/chosen-method.ts';
+import { tokenizeInProcess } from '../pipelines/text/tokenize-in-process.ts';
+import { createUser } from '../server/accounts/accounts.ts';
+import { createApp } from '../server/app.ts';
+import { launchChromium } from './helpers/browser.ts';
+import { tempDatabase } from './helpers/temp-db.ts';
+
+const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
+let temp: Awaited<ReturnType<typeof tempDatabase>>;
+let server: ServerType;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  await build({ configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), logLevel: 'warn' });
+  temp = await tempDatabase();
+  const now = new Date('2026-11-21T09:00:00Z');
+  await ingestFile(temp.db, readFileSync(new URL('../fixtures/demo.csv', import.meta.url)), { fileName: 'demo.csv', settings: DEFAULT_COUNCIL, piiMode: 'mask', tokenizeMany: tokenizeInProcess, now });
+  await analyze(temp.db, { settings: DEFAULT_COUNCIL, tokenizeMany: tokenizeInProcess, method: CHOSEN_METHOD, now });
+  await temp.db.connection.run("INSERT INTO app_flags VALUES ('demo', 'true')");
+  await temp.db.connection.run("UPDATE themes SET council_name = '<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=1</script>' WHERE theme_id = 'T-0002'");
+  await createUser(temp.db, { login: 'meeting', displayName: '調整会議', role: 'coordinator', password: 'a long enough pass' }, now);
+  const app = createApp({ db: temp.db, settings: DEFAULT_COUNCIL, tokenizeMany: tokenizeInProcess, webRoot: WEB_ROOT });
+  server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  temp?.close();
+});
+
+describe('the dashboard in Chromium', () => {
+  it('signs in, shows the demo banner and the ranked theme board, and keeps stored markup inert', async () => {
+    const page = await browser.newPage();
+    await page.goto(base);
+    await page.fill('#login', 'meeting');
+    await page.fill('#password', 'a long enough pass');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('table.board tbody tr');
+    expect(await page.textContent('#demo-banner')).toBe('デモデータ：架空の事例を表示しています');
+    expect(await page.isVisible('#demo-banner')).toBe(true);
+    expect(await page.textContent('#who')).toBe('調整会議（調整会議・運営会議）');
+    const ids = await page.$$eval('table.board tbody tr td:nth-child(2)', (cells) => cells.map((c) => c.textContent));
+    expect(ids[0]).toBe('T-0001');
+    const names = await page.$$eval('table.board tbody tr td:nth-child(3)', (cells) => cells.map((c) => c.textContent));
+    expect(names).toContain('<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.close();
+  });
+});
