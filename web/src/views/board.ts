@@ -26,7 +26,14 @@ function shown(count: Count | undefined): string {
 /** The ranked theme board of the latest analysis. */
 export async function boardView(main: HTMLElement): Promise<void> {
   const { themes } = await api<{ themes: ThemeRow[] }>('GET', '/api/themes');
-  const header = el('tr', {}, ...['順位', 'ID', 'テーマ案', '事例', '事業所', '地区', '月数', '傾向', '専門部会', '状態'].map((h) => el('th', { text: h, attrs: { scope: 'col' } })));
+  const numeric = new Set(['事例', '事業所', '地区', '月数', '傾向']);
+  const header = el(
+    'tr',
+    {},
+    ...['順位', 'ID', 'テーマ案', '事例', '事業所', '地区', '月数', '傾向', '専門部会', '状態'].map((h) =>
+      el('th', { text: h, attrs: { scope: 'col' }, ...(numeric.has(h) ? { className: 'num' } : {}) }),
+    ),
+  );
   const rows = themes.map((t, i) =>
     el(
       'tr',
