@@ -16,6 +16,7 @@ import { jobRoutes } from './routes/jobs.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { statusRoutes } from './routes/status.ts';
+import { templateRoutes } from './routes/template.ts';
 import { themeRoutes } from './routes/themes.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { userRoutes } from './routes/users.ts';
@@ -63,6 +64,7 @@ export function createApp(appDeps: AppDeps) {
   app.route('/api/uploads', uploadRoutes(deps, jobs));
   app.route('/api/analysis', analysisRoutes(deps, jobs));
   app.route('/api/jobs', jobRoutes(jobs));
+  app.route('/api/template.csv', templateRoutes);
 
   if (deps.webRoot) {
     const root = deps.webRoot;

@@ -87,6 +87,7 @@ const ACCESS: Array<[string, string, Record<Role, number>]> = [
   ['GET', '/api/analysis', { secretariat: 200, coordinator: 200, staff: 403, viewer: 403 }],
   ['POST', '/api/analysis', { secretariat: 202, coordinator: 202, staff: 403, viewer: 403 }],
   ['GET', '/api/exports/themes.csv', { secretariat: 200, coordinator: 200, staff: 403, viewer: 200 }],
+  ['GET', '/api/template.csv', { secretariat: 200, coordinator: 200, staff: 200, viewer: 403 }],
 ];
 
 describe('the server: access by role', () => {

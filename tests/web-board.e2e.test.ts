@@ -13,6 +13,7 @@ import { tokenizeInProcess } from '../pipelines/text/tokenize-in-process.ts';
 import { createUser } from '../server/accounts/accounts.ts';
 import { createApp } from '../server/app.ts';
 import { launchChromium } from './helpers/browser.ts';
+import { caseCsv, caseRow } from './helpers/case-csv.ts';
 import { tempDatabase } from './helpers/temp-db.ts';
 
 const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
@@ -30,6 +31,7 @@ beforeAll(async () => {
   await temp.db.connection.run("INSERT INTO app_flags VALUES ('demo', 'true')");
   await temp.db.connection.run("UPDATE themes SET council_name = '<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=1</script>' WHERE theme_id = 'T-0002'");
   await createUser(temp.db, { login: 'meeting', displayName: '調整会議', role: 'coordinator', password: 'a long enough pass' }, now);
+  await createUser(temp.db, { login: 'worker', displayName: '相談員A', role: 'staff', password: 'a long enough pass' }, now);
   const app = createApp({ db: temp.db, settings: DEFAULT_COUNCIL, tokenizeMany: tokenizeInProcess, webRoot: WEB_ROOT });
   server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
   await new Promise((resolve) => server.once('listening', resolve));
@@ -59,6 +61,26 @@ describe('the dashboard in Chromium', () => {
     const names = await page.$$eval('table.board tbody tr td:nth-child(3)', (cells) => cells.map((c) => c.textContent));
     expect(names).toContain('<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.close();
+  });
+});
+
+describe('the upload screen in Chromium', () => {
+  it('uploads a CSV with faulty rows and shows the report: refused rows with line and reason, masked information by kind only', async () => {
+    const page = await browser.newPage();
+    await page.goto(base);
+    await page.fill('#login', 'worker');
+    await page.fill('#password', 'a long enough pass');
+    await page.click('button[type=submit]');
+    await page.click('button[data-screen=upload]');
+    const csv = caseCsv([caseRow('W-1'), caseRow('W-2', { 会議日: '2024/13/40' }), caseRow('W-3', { 相談内容: '連絡先は090-1234-5678です。' })]);
+    await page.setInputFiles('#csv-file', { name: 'faulty.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.waitForFunction(() => document.getElementById('upload-stage')?.textContent === '完了しました。');
+    expect(await page.textContent('.upload-report h3')).toBe('faulty.csv: 3 件のうち 取り込み 2 件、省略 0 件、取り込めなかった行 1 件');
+    const refused = await page.$$eval('.upload-report table:first-of-type tbody tr', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(refused.map((r) => r.slice(0, 3))).toEqual([['3', 'W-2', '会議日']]);
+    expect(await page.textContent('#upload-result')).toContain('電話番号');
+    expect(await page.textContent('body')).not.toContain('090-1234-5678');
     await page.close();
   });
 });

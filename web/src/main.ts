@@ -1,6 +1,14 @@
 import { api, setCsrfToken } from './api.ts';
+import { el } from './dom.ts';
 import { boardView } from './views/board.ts';
 import { loginView, type SignedIn } from './views/login.ts';
+import { uploadView } from './views/upload.ts';
+
+/** The screens each role may open, in menu order. */
+const SCREENS: Array<{ id: string; label: string; roles: string[]; show(main: HTMLElement): void | Promise<void> }> = [
+  { id: 'board', label: 'テーマ案', roles: ['secretariat', 'coordinator', 'staff', 'viewer'], show: boardView },
+  { id: 'upload', label: '取り込み', roles: ['secretariat', 'coordinator', 'staff'], show: uploadView },
+];
 
 async function start(): Promise<void> {
   const main = document.getElementById('main') as HTMLElement;
@@ -11,7 +19,14 @@ async function start(): Promise<void> {
   who.textContent = `${session.user.displayName}（${session.user.roleName}）`;
   const status = await api<{ demo: boolean; council: string }>('GET', '/api/status');
   (document.getElementById('demo-banner') as HTMLElement).hidden = !status.demo;
-  await boardView(main);
+  const mine = SCREENS.filter((s) => s.roles.includes(session.user.role));
+  const nav = el('nav', { attrs: { 'aria-label': '画面' } }, ...mine.map((s) => {
+    const button = el('button', { text: s.label, attrs: { type: 'button', 'data-screen': s.id } });
+    button.addEventListener('click', () => void s.show(main));
+    return button;
+  }));
+  main.before(nav);
+  await (mine[0]?.show(main) ?? undefined);
 }
 
 void start();
