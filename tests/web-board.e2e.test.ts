@@ -84,3 +84,27 @@ describe('the upload screen in Chromium', () => {
     await page.close();
   });
 });
+
+describe('the theme detail in Chromium', () => {
+  it('opens a theme from the board with its monthly chart, adopts it, and keeps the decision after a reload', async () => {
+    const page = await browser.newPage();
+    await page.goto(base);
+    await page.fill('#login', 'meeting');
+    await page.fill('#password', 'a long enough pass');
+    await page.click('button[type=submit]');
+    await page.click('button[data-theme="T-0003"]');
+    await page.waitForSelector('svg[role=img] rect[data-cases]');
+    const bars = await page.$$eval('svg[role=img] rect[data-cases]', (rects) => rects.map((r) => Number(r.getAttribute('data-cases'))));
+    const caseLine = await page.textContent('main p');
+    expect(caseLine).toMatch(/^状態: 候補　事例 \d+ 件　専門部会: /);
+    expect(bars.reduce((a, b) => a + b, 0)).toBe(Number(/事例 (\d+) 件/.exec(caseLine ?? '')?.[1]));
+    expect(await page.textContent('svg[role=img] text:last-of-type')).toBe('出典: mieruka（個別支援会議の記録から集計）');
+    await page.click('button[data-action=adopt]');
+    await page.waitForFunction(() => document.querySelector('main p')?.textContent?.startsWith('状態: 採択'));
+    await page.reload();
+    await page.click('button[data-theme="T-0003"]');
+    await page.waitForFunction(() => document.querySelector('main p')?.textContent?.startsWith('状態: 採択'));
+    expect(await page.$$eval('main ol:last-of-type li', (items) => items.map((li) => li.textContent?.endsWith('adopt')))).toEqual([true]);
+    await page.close();
+  });
+});

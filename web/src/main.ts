@@ -2,13 +2,22 @@ import { api, setCsrfToken } from './api.ts';
 import { el } from './dom.ts';
 import { boardView } from './views/board.ts';
 import { loginView, type SignedIn } from './views/login.ts';
+import { themeDetailView } from './views/theme-detail.ts';
 import { uploadView } from './views/upload.ts';
 
 /** The screens each role may open, in menu order. */
 const SCREENS: Array<{ id: string; label: string; roles: string[]; show(main: HTMLElement): void | Promise<void> }> = [
-  { id: 'board', label: 'テーマ案', roles: ['secretariat', 'coordinator', 'staff', 'viewer'], show: boardView },
+  { id: 'board', label: 'テーマ案', roles: ['secretariat', 'coordinator', 'staff', 'viewer'], show: showBoard },
   { id: 'upload', label: '取り込み', roles: ['secretariat', 'coordinator', 'staff'], show: uploadView },
 ];
+
+let role = '';
+
+/** The board; the meeting and the secretariat open a theme's detail from it. */
+function showBoard(main: HTMLElement): Promise<void> {
+  const mayOpen = role === 'coordinator' || role === 'secretariat';
+  return boardView(main, mayOpen ? (id) => void themeDetailView(main, id, () => void showBoard(main)) : undefined);
+}
 
 async function start(): Promise<void> {
   const main = document.getElementById('main') as HTMLElement;
@@ -16,6 +25,7 @@ async function start(): Promise<void> {
   let session = await api<SignedIn>('GET', '/api/session').catch(() => null);
   if (!session) session = await loginView(main);
   setCsrfToken(session.csrfToken);
+  role = session.user.role;
   who.textContent = `${session.user.displayName}（${session.user.roleName}）`;
   const status = await api<{ demo: boolean; council: string }>('GET', '/api/status');
   (document.getElementById('demo-banner') as HTMLElement).hidden = !status.demo;

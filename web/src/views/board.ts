@@ -16,6 +16,12 @@ interface ThemeRow {
   trend?: number;
 }
 
+function linkTo(t: ThemeRow, open: (themeId: string) => void): HTMLButtonElement {
+  const button = el('button', { className: 'link', text: t.name, attrs: { type: 'button', 'data-theme': t.theme_id } });
+  button.addEventListener('click', () => open(t.theme_id));
+  return button;
+}
+
 /** A count as shown: a suppressed one as its marker, never as zero. */
 function shown(count: Count | undefined): string {
   if (count === undefined) return '—';
@@ -23,8 +29,8 @@ function shown(count: Count | undefined): string {
   return 'suppressed' in count ? count.marker : String(count.value);
 }
 
-/** The ranked theme board of the latest analysis. */
-export async function boardView(main: HTMLElement): Promise<void> {
+/** The ranked theme board of the latest analysis; `open` shows a theme's detail when the role may. */
+export async function boardView(main: HTMLElement, open?: (themeId: string) => void): Promise<void> {
   const { themes } = await api<{ themes: ThemeRow[] }>('GET', '/api/themes');
   const numeric = new Set(['事例', '事業所', '地区', '月数', '傾向']);
   const header = el(
@@ -40,7 +46,7 @@ export async function boardView(main: HTMLElement): Promise<void> {
       {},
       el('td', { text: String(i + 1) }),
       el('td', { text: t.theme_id }),
-      el('td', { text: t.name }),
+      el('td', {}, open ? linkTo(t, open) : el('span', { text: t.name })),
       el('td', { className: 'num', text: shown(t.case_count) }),
       el('td', { className: 'num', text: shown(t.org_count) }),
       el('td', { className: 'num', text: shown(t.area_count) }),
