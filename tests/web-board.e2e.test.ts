@@ -108,3 +108,29 @@ describe('the theme detail in Chromium', () => {
     await page.close();
   });
 });
+
+describe('plenary charts in Chromium', () => {
+  it('saves a theme\'s monthly chart as SVG and as a print-resolution PNG', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(base);
+    await page.fill('#login', 'meeting');
+    await page.fill('#password', 'a long enough pass');
+    await page.click('button[type=submit]');
+    await page.click('button[data-theme="T-0001"]');
+    await page.waitForSelector('svg[role=img] rect[data-cases]');
+    const save = async (kind: 'svg' | 'png') => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-export=${kind}]`)]);
+      expect(download.suggestedFilename()).toBe(`T-0001-monthly.${kind}`);
+      return readFileSync((await download.path()) as string);
+    };
+    const svg = (await save('svg')).toString('utf8');
+    expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg width="640" height="220"')).toBe(true);
+    expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(svg).toContain('：月別の事例数（');
+    expect(svg).toContain('出典: mieruka（個別支援会議の記録から集計）');
+    const png = await save('png');
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([640 * 3, 220 * 3]);
+    await page.close();
+  });
+});

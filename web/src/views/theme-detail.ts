@@ -1,5 +1,6 @@
 import { api } from '../api.ts';
 import { fetchArrowRows } from '../arrow.ts';
+import { downloadPng, downloadSvg } from '../charts/export-chart.ts';
 import { monthlyBars, type MonthlyCount } from '../charts/monthly-bars.ts';
 import { el } from '../dom.ts';
 
@@ -21,9 +22,10 @@ const ACTIONS: Array<{ action: string; label: string; field?: string; prompt?: s
 
 /** One theme's evidence and the meeting's actions on it. */
 export async function themeDetailView(main: HTMLElement, themeId: string, back: () => void): Promise<void> {
-  const [detail, months] = await Promise.all([
+  const [detail, months, status] = await Promise.all([
     api<Detail>('GET', `/api/themes/${encodeURIComponent(themeId)}`),
     fetchArrowRows<MonthlyCount>(`/api/exports/themes/${encodeURIComponent(themeId)}/monthly.arrow`),
+    api<{ suppressionThreshold: number }>('GET', '/api/status'),
   ]);
   const t = detail.theme;
   const message = el('p', { attrs: { role: 'status' } });
@@ -38,6 +40,18 @@ export async function themeDetailView(main: HTMLElement, themeId: string, back: 
     });
     return button;
   });
+  const period = months.length ? `${months[0]?.month}〜${months[months.length - 1]?.month}` : '';
+  const suppressed = months.some((m) => m.suppressed) ? `　斜線: 1〜${status.suppressionThreshold - 1} 件（少数のため非表示）` : '';
+  const chart = monthlyBars(months, {
+    width: 640,
+    height: 220,
+    title: `${t.name}：月別の事例数（${period}）`,
+    footnote: `出典: mieruka（個別支援会議の記録から集計）${suppressed}`,
+  });
+  const svgButton = el('button', { text: 'SVG で保存', attrs: { type: 'button', 'data-export': 'svg' } });
+  svgButton.addEventListener('click', () => downloadSvg(chart, `${t.theme_id}-monthly.svg`));
+  const pngButton = el('button', { text: 'PNG で保存（印刷用）', attrs: { type: 'button', 'data-export': 'png' } });
+  pngButton.addEventListener('click', () => void downloadPng(chart, `${t.theme_id}-monthly.png`).catch((e: Error) => (message.textContent = e.message)));
   const backButton = el('button', { text: '← テーマ案の一覧へ', attrs: { type: 'button' } });
   backButton.addEventListener('click', back);
   const kwic = Object.entries(detail.kwic).flatMap(([, lines]) =>
@@ -49,7 +63,8 @@ export async function themeDetailView(main: HTMLElement, themeId: string, back: 
     el('p', { text: `状態: ${t.status}　事例 ${t.case_count} 件　専門部会: ${t.subcommittee ?? t.suggested_subcommittee ?? '—'}` }),
     el('div', { className: 'actions' }, ...buttons),
     message,
-    monthlyBars(months, { width: 640, height: 220, title: `${t.name}：月別の事例数`, footnote: '出典: mieruka（個別支援会議の記録から集計）' }),
+    chart,
+    el('div', { className: 'actions' }, svgButton, pngButton),
     el('h3', { text: '特徴的な語' }),
     el('ol', {}, ...detail.terms.slice(0, 10).map((x) => el('li', { text: x.term }))),
     el('h3', { text: '代表的な事例（伏せ字のまま）' }),
