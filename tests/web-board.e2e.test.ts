@@ -134,3 +134,26 @@ describe('plenary charts in Chromium', () => {
     await page.close();
   });
 });
+
+describe('board filters in Chromium', () => {
+  it('narrows the board by age band and period, as the API does', async () => {
+    const page = await browser.newPage();
+    await page.goto(base);
+    await page.fill('#login', 'meeting');
+    await page.fill('#password', 'a long enough pass');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('table.board tbody tr');
+    const rows = () => page.$$eval('table.board tbody tr', (trs) => trs.length);
+    const all = await rows();
+    await page.selectOption('select[data-filter=ageBand]', '18歳未満');
+    await page.waitForFunction((n) => document.querySelectorAll('table.board tbody tr').length < n, all);
+    const children = await rows();
+    const cookies = await page.context().cookies();
+    const viaApi = await fetch(`${base}/api/themes?ageBand=${encodeURIComponent('18歳未満')}`, { headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') } });
+    expect(children).toBe(((await viaApi.json()) as { themes: unknown[] }).themes.length);
+    await page.fill('input[data-filter=from]', '2099-01');
+    await page.dispatchEvent('input[data-filter=from]', 'change');
+    await page.waitForSelector('text=条件に合うテーマはありません。');
+    await page.close();
+  });
+});

@@ -29,9 +29,41 @@ function shown(count: Count | undefined): string {
   return 'suppressed' in count ? count.marker : String(count.value);
 }
 
+const STATUSES = ['候補', '採択', '部会へ依頼', '協議中', '全体会報告', '提言済', '見送り'];
+const DISABILITY = ['身体', '知的', '精神', '発達', '難病', '重複', '児童'];
+const AGES = ['18歳未満', '18-29', '30-39', '40-49', '50-64', '65以上'];
+
+/** The filters, as query parameters of /api/themes; empty ones left out. */
+export type BoardFilter = Partial<Record<'status' | 'disabilityType' | 'ageBand' | 'area' | 'from' | 'to', string>>;
+
+function select(name: keyof BoardFilter, label: string, options: readonly string[], filter: BoardFilter, apply: (f: BoardFilter) => void): HTMLLabelElement {
+  const control = el('select', { attrs: { name, 'data-filter': name } }, el('option', { text: 'すべて', attrs: { value: '' } }), ...options.map((o) => el('option', { text: o, attrs: { value: o } })));
+  control.value = filter[name] ?? '';
+  control.addEventListener('change', () => apply({ ...filter, [name]: control.value || undefined }));
+  return el('label', { text: `${label} ` }, control);
+}
+
+function monthInput(name: 'from' | 'to', label: string, filter: BoardFilter, apply: (f: BoardFilter) => void): HTMLLabelElement {
+  const input = el('input', { attrs: { type: 'month', name, 'data-filter': name } });
+  input.value = filter[name] ?? '';
+  input.addEventListener('change', () => apply({ ...filter, [name]: input.value || undefined }));
+  return el('label', { text: `${label} ` }, input);
+}
+
 /** The ranked theme board of the latest analysis; `open` shows a theme's detail when the role may. */
-export async function boardView(main: HTMLElement, open?: (themeId: string) => void): Promise<void> {
-  const { themes } = await api<{ themes: ThemeRow[] }>('GET', '/api/themes');
+export async function boardView(main: HTMLElement, open?: (themeId: string) => void, filter: BoardFilter = {}): Promise<void> {
+  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as Array<[string, string]>).toString();
+  const { themes } = await api<{ themes: ThemeRow[] }>('GET', `/api/themes${query ? `?${query}` : ''}`);
+  const apply = (f: BoardFilter) => void boardView(main, open, f);
+  const filters = el(
+    'form',
+    { className: 'filters', attrs: { 'aria-label': '絞り込み' } },
+    select('status', '状態', STATUSES, filter, apply),
+    select('disabilityType', '障害種別', DISABILITY, filter, apply),
+    select('ageBand', '年齢層', AGES, filter, apply),
+    monthInput('from', '期間', filter, apply),
+    monthInput('to', '〜', filter, apply),
+  );
   const numeric = new Set(['事例', '事業所', '地区', '月数', '傾向']);
   const header = el(
     'tr',
@@ -58,6 +90,7 @@ export async function boardView(main: HTMLElement, open?: (themeId: string) => v
   );
   main.replaceChildren(
     el('h2', { text: `テーマ案（${themes.length} 件）` }),
-    themes.length === 0 ? el('p', { text: 'まだ分析されたテーマはありません。' }) : el('table', { className: 'board' }, el('thead', {}, header), el('tbody', {}, ...rows)),
+    filters,
+    themes.length === 0 ? el('p', { text: query ? '条件に合うテーマはありません。' : 'まだ分析されたテーマはありません。' }) : el('table', { className: 'board' }, el('thead', {}, header), el('tbody', {}, ...rows)),
   );
 }
