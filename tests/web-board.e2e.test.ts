@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_COUNCIL } from '../pipelines/council/settings.ts';
@@ -39,6 +39,16 @@ beforeAll(async () => {
   browser = await launchChromium();
 }, 120_000);
 
+/** A fresh page, signed in through the login form. */
+async function signIn(login: string, options: { acceptDownloads?: boolean } = {}): Promise<Page> {
+  const page = await browser.newPage(options);
+  await page.goto(base);
+  await page.fill('#login', login);
+  await page.fill('#password', 'a long enough pass');
+  await page.click('button[type=submit]');
+  return page;
+}
+
 afterAll(async () => {
   await browser?.close();
   server?.close();
@@ -47,11 +57,7 @@ afterAll(async () => {
 
 describe('the dashboard in Chromium', () => {
   it('signs in, shows the demo banner and the ranked theme board, and keeps stored markup inert', async () => {
-    const page = await browser.newPage();
-    await page.goto(base);
-    await page.fill('#login', 'meeting');
-    await page.fill('#password', 'a long enough pass');
-    await page.click('button[type=submit]');
+    const page = await signIn('meeting');
     await page.waitForSelector('table.board tbody tr');
     expect(await page.textContent('#demo-banner')).toBe('デモデータ：架空の事例を表示しています');
     expect(await page.isVisible('#demo-banner')).toBe(true);
@@ -67,11 +73,7 @@ describe('the dashboard in Chromium', () => {
 
 describe('the upload screen in Chromium', () => {
   it('uploads a CSV with faulty rows and shows the report: refused rows with line and reason, masked information by kind only', async () => {
-    const page = await browser.newPage();
-    await page.goto(base);
-    await page.fill('#login', 'worker');
-    await page.fill('#password', 'a long enough pass');
-    await page.click('button[type=submit]');
+    const page = await signIn('worker');
     await page.click('button[data-screen=upload]');
     const csv = caseCsv([caseRow('W-1'), caseRow('W-2', { 会議日: '2024/13/40' }), caseRow('W-3', { 相談内容: '連絡先は090-1234-5678です。' })]);
     await page.setInputFiles('#csv-file', { name: 'faulty.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -87,11 +89,7 @@ describe('the upload screen in Chromium', () => {
 
 describe('the theme detail in Chromium', () => {
   it('opens a theme from the board with its monthly chart, adopts it, and keeps the decision after a reload', async () => {
-    const page = await browser.newPage();
-    await page.goto(base);
-    await page.fill('#login', 'meeting');
-    await page.fill('#password', 'a long enough pass');
-    await page.click('button[type=submit]');
+    const page = await signIn('meeting');
     await page.click('button[data-theme="T-0003"]');
     await page.waitForSelector('svg[role=img] rect[data-cases]');
     const bars = await page.$$eval('svg[role=img] rect[data-cases]', (rects) => rects.map((r) => Number(r.getAttribute('data-cases'))));
@@ -111,11 +109,7 @@ describe('the theme detail in Chromium', () => {
 
 describe('plenary charts in Chromium', () => {
   it('saves a theme\'s monthly chart as SVG and as a print-resolution PNG', async () => {
-    const page = await browser.newPage({ acceptDownloads: true });
-    await page.goto(base);
-    await page.fill('#login', 'meeting');
-    await page.fill('#password', 'a long enough pass');
-    await page.click('button[type=submit]');
+    const page = await signIn('meeting', { acceptDownloads: true });
     await page.click('button[data-theme="T-0001"]');
     await page.waitForSelector('svg[role=img] rect[data-cases]');
     const save = async (kind: 'svg' | 'png') => {
@@ -137,11 +131,7 @@ describe('plenary charts in Chromium', () => {
 
 describe('board filters in Chromium', () => {
   it('narrows the board by age band and period, as the API does', async () => {
-    const page = await browser.newPage();
-    await page.goto(base);
-    await page.fill('#login', 'meeting');
-    await page.fill('#password', 'a long enough pass');
-    await page.click('button[type=submit]');
+    const page = await signIn('meeting');
     await page.waitForSelector('table.board tbody tr');
     const rows = () => page.$$eval('table.board tbody tr', (trs) => trs.length);
     const all = await rows();
