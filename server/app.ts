@@ -11,6 +11,7 @@ import { JobQueue } from './jobs/job-queue.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { auditRoutes } from './routes/audit-log.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
 import { healthRoutes } from './routes/health.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -61,6 +62,7 @@ export function createApp(appDeps: AppDeps) {
   app.route('/api/audit', auditRoutes(deps));
   app.route('/api/themes', themeRoutes(deps));
   app.route('/api/exports', exportRoutes(deps));
+  app.route('/api/feedback', feedbackRoutes(deps));
   app.route('/api/uploads', uploadRoutes(deps, jobs));
   app.route('/api/analysis', analysisRoutes(deps, jobs));
   app.route('/api/jobs', jobRoutes(jobs));

@@ -247,4 +247,35 @@ describe('the server: exports', () => {
     for (const r of viewed) expect(r.suppressed ? r.cases === null : (r.cases ?? 0) >= 10 || r.cases === 0).toBe(true);
     expect((await (await t.as('staff')).get('/api/exports/themes.csv')).status).toBe(403);
   });
+
+  it('sends a theme\'s 地区 × 障害種別 table as Arrow: adding up to the theme for the meeting, suppressed for viewers', async () => {
+    const { tableFromIPC } = await import('apache-arrow');
+    const read = async (role: Parameters<typeof t.as>[0]) => {
+      const res = await (await t.as(role)).get('/api/exports/themes/T-0001/heatmap.arrow');
+      return tableFromIPC(new Uint8Array(await res.arrayBuffer())).toArray().map((r) => r.toJSON() as { area: string; disability_type: string; cases: number | null; suppressed: boolean });
+    };
+    const full = await read('coordinator');
+    const theme = (await list('coordinator')).find((x) => x.theme_id === 'T-0001');
+    expect(full.reduce((n, r) => n + (r.cases ?? 0), 0)).toBe(Number(theme?.case_count));
+    expect(full.every((r) => !r.suppressed)).toBe(true);
+    const areas = new Set(full.map((r) => r.area));
+    const types = new Set(full.map((r) => r.disability_type));
+    expect(full.length).toBe(areas.size * types.size);
+    const viewed = await read('viewer');
+    expect(viewed.map((r) => [r.area, r.disability_type])).toEqual(full.map((r) => [r.area, r.disability_type]));
+    viewed.forEach((r, i) => {
+      if (r.suppressed) expect(r.cases).toBeNull();
+      else expect([r.cases === 0 || (r.cases ?? 0) >= 10, r.cases]).toEqual([true, full[i]?.cases]);
+    });
+    expect(viewed.filter((r) => r.suppressed).length).toBeGreaterThan(0);
+    expect((await (await t.as('staff')).get('/api/exports/themes/T-0001/heatmap.arrow')).status).toBe(403);
+    expect((await (await t.as('viewer')).get('/api/exports/themes/T-9999/heatmap.arrow')).status).toBe(404);
+  });
+
+  it('tells every screen the council\'s subcommittees and the areas in the records', async () => {
+    const status = (await (await t.as('staff')).get('/api/status')).json() as Promise<{ areas: string[]; subcommittees: string[] }>;
+    const rows = await t.temp.db.connection.runAndReadAll('SELECT DISTINCT area FROM cases WHERE area IS NOT NULL ORDER BY area');
+    expect((await status).areas).toEqual(rows.getRowObjectsJson().map((r) => String(r.area)));
+    expect((await status).subcommittees).toEqual(DEFAULT_COUNCIL.subcommittees.map((s) => s.name));
+  });
 });

@@ -73,5 +73,17 @@ describe('the server: uploads and analysis runs', () => {
     expect(seen.length).toBe(Number(done?.data.themes));
     expect(seen.every((x) => x.status === '候補')).toBe(true);
     expect((await staff.send('POST', '/api/analysis', {})).status).toBe(403);
+    const first = seen[0] as unknown as { theme_id: string };
+    await coordinator.send('POST', `/api/themes/${first.theme_id}/actions`, { action: 'adopt' });
+    await coordinator.send('POST', `/api/themes/${first.theme_id}/actions`, { action: 'note', note: '内部のメモ' });
+    const feedback = (await (await staff.get('/api/feedback')).json()) as { themes: Array<{ theme_id: string; own_cases: number; status: string; decisions: unknown[] }> };
+    expect(feedback.themes.map((x) => x.theme_id).sort()).toEqual(seen.map((x) => (x as unknown as { theme_id: string }).theme_id).sort());
+    expect(feedback.themes.reduce((n, x) => n + x.own_cases, 0)).toBeLessThanOrEqual(40);
+    expect(feedback.themes.every((x) => x.own_cases >= 1)).toBe(true);
+    const adopted = feedback.themes.find((x) => x.theme_id === first.theme_id);
+    expect(adopted?.status).toBe('採択');
+    expect(adopted?.decisions).toEqual([{ date: '2026-11-21', action: 'adopt', status: '採択', subcommittee: null }]);
+    expect(JSON.stringify(feedback)).not.toContain('内部のメモ');
+    expect((await (await t.as('viewer')).get('/api/feedback')).status).toBe(403);
   });
 });

@@ -9,7 +9,8 @@ import { requireRole } from '../http/session-auth.ts';
 import { isSuppressed, suppressCount, type Cell } from '../suppression/cell.ts';
 import { suppressSeries } from '../suppression/series.ts';
 import { breakdownTable, type BreakdownLine } from '../themes/breakdown-table.ts';
-import { latestThemes, monthlyCases } from '../themes/theme-store.ts';
+import { suppressTable } from '../suppression/table.ts';
+import { latestThemes, monthlyCases, themeCross } from '../themes/theme-store.ts';
 
 const shown = (cell: Cell) => (isSuppressed(cell) ? cell.marker : cell.value);
 
@@ -28,9 +29,10 @@ function breakdownArrow(lines: readonly BreakdownLine[]): Uint8Array {
 }
 
 /**
- * Data for the plenary's materials: the theme list as an Excel CSV and each theme's
- * monthly counts as Arrow. Every export suppresses small counts whoever asks; Arrow
- * tables are suppressed for viewers (a suppressed cell is null with `suppressed` true).
+ * Data for the plenary's materials: the theme list as an Excel CSV, breakdowns, terms and
+ * each theme's monthly counts and 地区 × 障害種別 table as Arrow. Every CSV suppresses small
+ * counts whoever asks; Arrow tables are suppressed for viewers (a suppressed cell is null
+ * with `suppressed` true).
  */
 export function exportRoutes(deps: RouteDeps) {
   const now = deps.now ?? (() => new Date());
@@ -102,6 +104,26 @@ export function exportRoutes(deps: RouteDeps) {
         { name: 'month', type: 'utf8', values: months.map((m) => String(m.month)) },
         { name: 'cases', type: 'int32', values: cells.map((cell) => (isSuppressed(cell) ? null : cell.value)) },
         { name: 'suppressed', type: 'bool', values: cells.map((cell) => isSuppressed(cell)) },
+      ]);
+      return c.body(new Uint8Array(stream), 200, { 'content-type': ARROW_MEDIA_TYPE });
+    })
+    .get('/themes/:id/heatmap.arrow', async (c) => {
+      const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
+      const id = c.req.param('id');
+      const theme = (await deps.cache.get('themes', () => latestThemes(deps.db))).find((t) => t.theme_id === id);
+      if (!theme) throw new ApiError(404, 'not_found', `テーマ ${id} は最新の分析にありません。`);
+      const found = await deps.cache.get(`cross:${String(theme.run_id)}:${id}`, () => themeCross(deps.db, String(theme.run_id), id));
+      const areas = [...new Set(found.map((r) => String(r.area)))];
+      const types = [...new Set(found.map((r) => String(r.disability_type)))].sort();
+      const count = new Map(found.map((r) => [`${String(r.area)}\u0000${String(r.disability_type)}`, Number(r.cases)]));
+      const counts = areas.map((a) => types.map((t) => count.get(`${a}\u0000${t}`) ?? 0));
+      const cells = user.role === 'viewer' ? suppressTable(areas, types, counts, deps.settings.suppressionThreshold).cells : counts.map((line) => line.map((value) => ({ value }) as Cell));
+      const flat = areas.flatMap((area, i) => types.map((type, j) => ({ area, type, cell: cells[i]?.[j] as Cell })));
+      const stream = toArrowStream([
+        { name: 'area', type: 'utf8', values: flat.map((f) => f.area) },
+        { name: 'disability_type', type: 'utf8', values: flat.map((f) => f.type) },
+        { name: 'cases', type: 'int32', values: flat.map((f) => (isSuppressed(f.cell) ? null : f.cell.value)) },
+        { name: 'suppressed', type: 'bool', values: flat.map((f) => isSuppressed(f.cell)) },
       ]);
       return c.body(new Uint8Array(stream), 200, { 'content-type': ARROW_MEDIA_TYPE });
     });

@@ -5,8 +5,9 @@ import { clearDemo } from '../demo/demo-data.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
+import { knownAreas } from '../themes/theme-store.ts';
 
-/** What every screen shows: the council, the threshold, and whether this is demo data. */
+/** What every screen shows: the council, the threshold, its subcommittees and areas, and whether this is demo data. */
 export function statusRoutes(deps: RouteDeps) {
   const now = deps.now ?? (() => new Date());
   return new Hono<AppEnv>()
@@ -16,6 +17,7 @@ export function statusRoutes(deps: RouteDeps) {
         council: deps.settings.name,
         suppressionThreshold: deps.settings.suppressionThreshold,
         subcommittees: deps.settings.subcommittees.map((s) => s.name),
+        areas: deps.settings.areas ?? (await deps.cache.get('areas', () => knownAreas(deps.db))),
         demo: await isDemo(deps.db),
         demoLabel: 'デモデータ',
       });

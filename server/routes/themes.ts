@@ -50,7 +50,7 @@ export function themeRoutes(deps: RouteDeps) {
           (matching === null || matching.has(String(t.theme_id))),
       );
       if (user.role === 'staff') {
-        const fed = themes[0] ? await themesFedBy(deps.db, String(themes[0].run_id), user.userId) : new Set<string>();
+        const fed = themes[0] ? await themesFedBy(deps.db, String(themes[0].run_id), user.userId) : new Map<string, number>();
         themes = themes.filter((t) => fed.has(String(t.theme_id))).map((t) => ({ theme_id: t.theme_id, name: t.name, status: t.status, subcommittee: t.subcommittee }));
       } else if (user.role === 'viewer') {
         themes = themes.map((t) => ({ ...t, ...Object.fromEntries(COUNTS.map((k) => [k, suppressCount(Number(t[k]), deps.settings.suppressionThreshold)])) }));

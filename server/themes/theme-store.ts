@@ -15,6 +15,8 @@ const THEME_MONTHLY = sql('theme-monthly.sql');
 const THEMES_MATCHING = sql('themes-matching.sql');
 const THEME_REPRESENTATIVES = sql('theme-representatives.sql');
 const THEME_COOCCURRENCE = sql('theme-cooccurrence.sql');
+const THEME_CROSS = sql('theme-cross.sql');
+const KNOWN_AREAS = sql('known-areas.sql');
 
 type Row = Record<string, unknown>;
 const rows = async (db: Database, query: string, params: Array<string | number | null> = []): Promise<Row[]> =>
@@ -26,8 +28,12 @@ export const themeHistory = (db: Database, themeId: string) => rows(db, THEME_HI
 export const themeCooccurrence = (db: Database, runId: string, themeId: string) => rows(db, THEME_COOCCURRENCE, [runId, themeId]);
 export const monthlyCases = (db: Database, runId: string, themeId: string) => rows(db, THEME_MONTHLY, [runId, themeId]);
 
-export async function themesFedBy(db: Database, runId: string, userId: string): Promise<Set<string>> {
-  return new Set((await rows(db, FED_BY_USER, [runId, userId])).map((r) => String(r.theme_id)));
+export const themeCross = (db: Database, runId: string, themeId: string) => rows(db, THEME_CROSS, [runId, themeId]);
+export const knownAreas = async (db: Database) => (await rows(db, KNOWN_AREAS)).map((r) => String(r.area));
+
+/** Theme id → how many of the user's own uploaded cases it holds. */
+export async function themesFedBy(db: Database, runId: string, userId: string): Promise<Map<string, number>> {
+  return new Map((await rows(db, FED_BY_USER, [runId, userId])).map((r) => [String(r.theme_id), Number(r.own_cases)]));
 }
 
 export interface CaseFilter {
