@@ -111,6 +111,22 @@ describe('the server: themes', () => {
     expect(JSON.parse(detail.history[6]?.after_value ?? '{}').notes).toBe('2026-11-21 部会の結論: 拠点の整備を提案する');
   });
 
+  it('offers only the moves a theme\'s status allows, and lists the latest decisions across themes', async () => {
+    const coordinator = await t.as('coordinator');
+    const actions = (id: string) => list('coordinator').then((all) => all.find((x) => x.theme_id === id)?.actions as Array<{ action: string; field?: string }>);
+    expect((await actions('T-0002')).map((a) => a.action)).toEqual(['rename', 'note']);
+    const candidate = (await list('coordinator')).find((x) => x.status === '候補') as Theme;
+    expect((await actions(candidate.theme_id)).map((a) => a.action + (a.field ? `:${a.field}` : ''))).toEqual(['rename:name', 'adopt', 'dismiss:reason', 'note:note']);
+    expect((await list('viewer'))[0]).not.toHaveProperty('actions');
+    const recent = (await (await coordinator.get('/api/themes/history')).json()) as { history: Array<{ theme_id: string; action: string; label: string; changed_by: string }> };
+    expect(recent.history.slice(0, 3).map((h) => [h.theme_id, h.action, h.label, h.changed_by])).toEqual([
+      ['T-0002', 'recommend', '市への提言', 'coordinator'],
+      ['T-0002', 'report', '全体会への報告', 'coordinator'],
+      ['T-0002', 'conclude', '部会の結論の記録', 'coordinator'],
+    ]);
+    expect((await (await t.as('viewer')).get('/api/themes/history')).status).toBe(403);
+  });
+
   it('keeps the council\'s decisions across a re-analysis', async () => {
     await reanalyse();
     const theme = (await list('coordinator')).find((x) => x.theme_id === 'T-0002');

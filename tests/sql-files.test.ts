@@ -50,6 +50,7 @@ const PARAMETERS: Record<string, number> = {
   'server/themes/sql/latest-themes.sql': 0,
   'server/themes/sql/theme-cross.sql': 2,
   'server/themes/sql/known-areas.sql': 0,
+  'server/themes/sql/recent-history.sql': 1,
   'server/themes/sql/theme-decision.sql': 1,
   'server/themes/sql/theme-history.sql': 1,
   'server/themes/sql/theme-terms.sql': 2,

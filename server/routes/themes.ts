@@ -11,8 +11,8 @@ import { themeBreakdown } from '../../pipelines/themes/breakdown.ts';
 import { FACETS, kwic } from '../../pipelines/text/term-stats.ts';
 import { mergeThemes } from '../themes/merge-themes.ts';
 import { splitTheme } from '../themes/split-theme.ts';
-import { decisionOf, latestThemes, recordHistory, themeCooccurrence, representativeIds, saveDecision, themeHistory, themesFedBy, themesMatching, themeTerms, type CaseFilter } from '../themes/theme-store.ts';
-import { applyAction, parseAction, STATUSES } from '../themes/workflow.ts';
+import { decisionOf, latestThemes, recentHistory, recordHistory, themeCooccurrence, representativeIds, saveDecision, themeHistory, themesFedBy, themesMatching, themeTerms, type CaseFilter } from '../themes/theme-store.ts';
+import { actionLabel, applyAction, availableActions, parseAction, STATUSES, type Status } from '../themes/workflow.ts';
 
 const COUNTS = ['case_count', 'org_count', 'area_count', 'period_count'] as const;
 const THEME_CASES = sqlFile(new URL('../themes/', import.meta.url).href, 'sql/theme-cases.sql');
@@ -54,8 +54,15 @@ export function themeRoutes(deps: RouteDeps) {
         themes = themes.filter((t) => fed.has(String(t.theme_id))).map((t) => ({ theme_id: t.theme_id, name: t.name, status: t.status, subcommittee: t.subcommittee }));
       } else if (user.role === 'viewer') {
         themes = themes.map((t) => ({ ...t, ...Object.fromEntries(COUNTS.map((k) => [k, suppressCount(Number(t[k]), deps.settings.suppressionThreshold)])) }));
+      } else {
+        themes = themes.map((t) => ({ ...t, actions: availableActions(t.status as Status) }));
       }
       return c.json({ themes });
+    })
+    .get('/history', async (c) => {
+      requireRole(c.get('user'), 'secretariat', 'coordinator');
+      const entries = await deps.cache.get('history', () => recentHistory(deps.db, 30));
+      return c.json({ history: entries.map((h) => ({ ...h, label: actionLabel(String(h.action)) })) });
     })
     .get('/:id', async (c) => {
       requireRole(c.get('user'), 'secretariat', 'coordinator');
@@ -73,7 +80,12 @@ export function themeRoutes(deps: RouteDeps) {
         const cooccurrence = await themeCooccurrence(deps.db, run, id);
         return { terms, representatives: ids.map((recordId) => ({ recordId, excerpt: excerpts.get(recordId) ?? '' })), breakdowns, kwic: kwicLines, cooccurrence };
       });
-      return c.json({ theme, ...evidence, history: await deps.cache.get(`history:${id}`, () => themeHistory(deps.db, id)) });
+      const history = await deps.cache.get(`history:${id}`, () => themeHistory(deps.db, id));
+      return c.json({
+        theme: { ...theme, actions: availableActions(theme.status as Status) },
+        ...evidence,
+        history: history.map((h) => ({ ...h, label: actionLabel(String(h.action)) })),
+      });
     })
     .get('/:id/cases.arrow', async (c) => {
       requireRole(c.get('user'), 'secretariat', 'coordinator');

@@ -17,6 +17,7 @@ const THEME_REPRESENTATIVES = sql('theme-representatives.sql');
 const THEME_COOCCURRENCE = sql('theme-cooccurrence.sql');
 const THEME_CROSS = sql('theme-cross.sql');
 const KNOWN_AREAS = sql('known-areas.sql');
+const RECENT_HISTORY = sql('recent-history.sql');
 
 type Row = Record<string, unknown>;
 const rows = async (db: Database, query: string, params: Array<string | number | null> = []): Promise<Row[]> =>
@@ -28,6 +29,7 @@ export const themeHistory = (db: Database, themeId: string) => rows(db, THEME_HI
 export const themeCooccurrence = (db: Database, runId: string, themeId: string) => rows(db, THEME_COOCCURRENCE, [runId, themeId]);
 export const monthlyCases = (db: Database, runId: string, themeId: string) => rows(db, THEME_MONTHLY, [runId, themeId]);
 
+export const recentHistory = (db: Database, count: number) => rows(db, RECENT_HISTORY, [count]);
 export const themeCross = (db: Database, runId: string, themeId: string) => rows(db, THEME_CROSS, [runId, themeId]);
 export const knownAreas = async (db: Database) => (await rows(db, KNOWN_AREAS)).map((r) => String(r.area));
 

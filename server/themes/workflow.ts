@@ -48,6 +48,34 @@ const ACTION_NAMES: Record<ThemeAction['action'], string> = {
   note: 'メモの追加',
 };
 
+/** The input an action asks for, and whether it may be left empty. */
+const FIELDS: Partial<Record<ThemeAction['action'], { field: string; required: boolean }>> = {
+  rename: { field: 'name', required: true },
+  refer: { field: 'subcommittee', required: true },
+  conclude: { field: 'conclusion', required: true },
+  note: { field: 'note', required: true },
+  dismiss: { field: 'reason', required: false },
+};
+
+export interface AvailableAction {
+  action: ThemeAction['action'];
+  label: string;
+  field?: string;
+  required?: boolean;
+}
+
+/** What the meeting may do with a theme in `status`, in workflow order, for the dashboard's buttons. */
+export function availableActions(status: Status): AvailableAction[] {
+  return (Object.keys(ACTION_NAMES) as Array<ThemeAction['action']>)
+    .filter((action) => MOVES[action]?.from.includes(status) ?? true)
+    .map((action) => ({ action, label: ACTION_NAMES[action], ...FIELDS[action] }));
+}
+
+/** An action's name in Japanese, for the decision history; merge and split are not workflow moves. */
+export function actionLabel(action: string): string {
+  return ACTION_NAMES[action as ThemeAction['action']] ?? ({ merge: '統合', split: '分割' } as Record<string, string>)[action] ?? action;
+}
+
 /** Checks the request body: an unknown action or a missing field is a 400 naming the field. */
 export function parseAction(body: unknown): ThemeAction {
   const b = (body ?? {}) as Record<string, unknown>;
