@@ -288,6 +288,20 @@ describe('the server: exports', () => {
     expect((await (await t.as('viewer')).get('/api/exports/themes/T-9999/heatmap.arrow')).status).toBe(404);
   });
 
+  it('answers the meeting as it answers viewers when asked for published figures (the plenary print view)', async () => {
+    const coordinator = await t.as('coordinator');
+    const viewer = await t.as('viewer');
+    for (const path of ['/api/exports/breakdown.arrow?facet=' + encodeURIComponent('障害種別'), '/api/exports/themes/T-0001/monthly.arrow', '/api/exports/themes/T-0001/heatmap.arrow', '/api/exports/terms.arrow?top=50']) {
+      const asPublished = new Uint8Array(await (await coordinator.get(`${path}${path.includes('?') ? '&' : '?'}published=1`)).arrayBuffer());
+      const asViewer = new Uint8Array(await (await viewer.get(path)).arrayBuffer());
+      const internal = new Uint8Array(await (await coordinator.get(path)).arrayBuffer());
+      expect(Buffer.from(asPublished).equals(Buffer.from(asViewer))).toBe(true);
+      if (!path.startsWith('/api/exports/terms')) expect(Buffer.from(internal).equals(Buffer.from(asViewer))).toBe(false);
+    }
+    const themes = (await (await coordinator.get('/api/themes?published=1')).json()) as { themes: unknown[] };
+    expect(themes.themes).toEqual(await list('viewer'));
+  });
+
   it('tells every screen the council\'s subcommittees and the areas in the records', async () => {
     const status = (await (await t.as('staff')).get('/api/status')).json() as Promise<{ areas: string[]; subcommittees: string[] }>;
     const rows = await t.temp.db.connection.runAndReadAll('SELECT DISTINCT area FROM cases WHERE area IS NOT NULL ORDER BY area');

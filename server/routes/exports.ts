@@ -9,6 +9,7 @@ import { requireRole } from '../http/session-auth.ts';
 import { isSuppressed, suppressCount, type Cell } from '../suppression/cell.ts';
 import { suppressSeries } from '../suppression/series.ts';
 import { breakdownTable, type BreakdownLine } from '../themes/breakdown-table.ts';
+import { published } from '../suppression/published.ts';
 import { suppressTable } from '../suppression/table.ts';
 import { latestThemes, monthlyCases, themeCross } from '../themes/theme-store.ts';
 
@@ -31,8 +32,8 @@ function breakdownArrow(lines: readonly BreakdownLine[]): Uint8Array {
 /**
  * Data for the plenary's materials: the theme list as an Excel CSV, breakdowns, terms and
  * each theme's monthly counts and 地区 × 障害種別 table as Arrow. Every CSV suppresses small
- * counts whoever asks; Arrow tables are suppressed for viewers (a suppressed cell is null
- * with `suppressed` true).
+ * counts whoever asks; Arrow tables are suppressed for viewers and with `?published=1` (a
+ * suppressed cell is null with `suppressed` true).
  */
 export function exportRoutes(deps: RouteDeps) {
   const now = deps.now ?? (() => new Date());
@@ -62,8 +63,9 @@ export function exportRoutes(deps: RouteDeps) {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
       const facet = facetOf(c.req.query('facet'));
       const themes = await deps.cache.get('themes', () => latestThemes(deps.db));
-      const lines = await deps.cache.get(`breakdown:${facet}:${user.role === 'viewer'}`, () =>
-        themes[0] ? breakdownTable(deps.db, String(themes[0].run_id), themes.map((t) => String(t.theme_id)), facet, user.role === 'viewer' ? deps.settings.suppressionThreshold : null) : Promise.resolve([]),
+      const suppress = published(user.role, c.req.query('published'));
+      const lines = await deps.cache.get(`breakdown:${facet}:${suppress}`, () =>
+        themes[0] ? breakdownTable(deps.db, String(themes[0].run_id), themes.map((t) => String(t.theme_id)), facet, suppress ? deps.settings.suppressionThreshold : null) : Promise.resolve([]),
       );
       return c.body(new Uint8Array(breakdownArrow(lines)), 200, { 'content-type': ARROW_MEDIA_TYPE });
     })
@@ -72,7 +74,7 @@ export function exportRoutes(deps: RouteDeps) {
       const top = Number(c.req.query('top') ?? 100);
       if (!Number.isInteger(top) || top < 1 || top > 10_000) throw invalid('top', 'top は 1〜10000 の整数にしてください。');
       const terms = await deps.cache.get(`terms:${top}`, () => termFrequencies(deps.db, top));
-      const cells = terms.map((t) => (user.role === 'viewer' ? suppressCount(t.documents, deps.settings.suppressionThreshold) : { value: t.documents }));
+      const cells = terms.map((t) => (published(user.role, c.req.query('published')) ? suppressCount(t.documents, deps.settings.suppressionThreshold) : { value: t.documents }));
       const stream = toArrowStream([
         { name: 'term', type: 'utf8', values: terms.map((t) => t.term) },
         { name: 'frequency', type: 'int32', values: terms.map((t, i) => (isSuppressed(cells[i] as Cell) ? null : t.frequency)) },
@@ -99,7 +101,7 @@ export function exportRoutes(deps: RouteDeps) {
       const run = String(theme.run_id);
       const months = await deps.cache.get(`monthly:${run}:${id}`, () => monthlyCases(deps.db, run, id));
       const counts = months.map((m) => Number(m.cases));
-      const cells = user.role === 'viewer' ? suppressSeries(months.map((m) => String(m.month)), counts, deps.settings.suppressionThreshold).cells : counts.map((value) => ({ value }));
+      const cells = published(user.role, c.req.query('published')) ? suppressSeries(months.map((m) => String(m.month)), counts, deps.settings.suppressionThreshold).cells : counts.map((value) => ({ value }));
       const stream = toArrowStream([
         { name: 'month', type: 'utf8', values: months.map((m) => String(m.month)) },
         { name: 'cases', type: 'int32', values: cells.map((cell) => (isSuppressed(cell) ? null : cell.value)) },
@@ -117,7 +119,7 @@ export function exportRoutes(deps: RouteDeps) {
       const types = [...new Set(found.map((r) => String(r.disability_type)))].sort();
       const count = new Map(found.map((r) => [`${String(r.area)}\u0000${String(r.disability_type)}`, Number(r.cases)]));
       const counts = areas.map((a) => types.map((t) => count.get(`${a}\u0000${t}`) ?? 0));
-      const cells = user.role === 'viewer' ? suppressTable(areas, types, counts, deps.settings.suppressionThreshold).cells : counts.map((line) => line.map((value) => ({ value }) as Cell));
+      const cells = published(user.role, c.req.query('published')) ? suppressTable(areas, types, counts, deps.settings.suppressionThreshold).cells : counts.map((line) => line.map((value) => ({ value }) as Cell));
       const flat = areas.flatMap((area, i) => types.map((type, j) => ({ area, type, cell: cells[i]?.[j] as Cell })));
       const stream = toArrowStream([
         { name: 'area', type: 'utf8', values: flat.map((f) => f.area) },

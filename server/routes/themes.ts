@@ -6,6 +6,7 @@ import { ApiError, invalid } from '../http/api-error.ts';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
 import { suppressCount } from '../suppression/cell.ts';
+import { published } from '../suppression/published.ts';
 import { caseExcerpts } from '../../pipelines/themes/excerpts.ts';
 import { themeBreakdown } from '../../pipelines/themes/breakdown.ts';
 import { FACETS, kwic } from '../../pipelines/text/term-stats.ts';
@@ -52,7 +53,7 @@ export function themeRoutes(deps: RouteDeps) {
       if (user.role === 'staff') {
         const fed = themes[0] ? await themesFedBy(deps.db, String(themes[0].run_id), user.userId) : new Map<string, number>();
         themes = themes.filter((t) => fed.has(String(t.theme_id))).map((t) => ({ theme_id: t.theme_id, name: t.name, status: t.status, subcommittee: t.subcommittee }));
-      } else if (user.role === 'viewer') {
+      } else if (published(user.role, c.req.query('published'))) {
         themes = themes.map((t) => ({ ...t, ...Object.fromEntries(COUNTS.map((k) => [k, suppressCount(Number(t[k]), deps.settings.suppressionThreshold)])) }));
       } else {
         themes = themes.map((t) => ({ ...t, actions: availableActions(t.status as Status) }));

@@ -1,42 +1,104 @@
-import { api, setCsrfToken } from './api.ts';
+import { api, ApiFailure, setCsrfToken } from './api.ts';
+import { decides, type Context, type CouncilStatus, type Role } from './context.ts';
 import { el } from './dom.ts';
-import { boardView } from './views/board.ts';
+import { parseRoute } from './router.ts';
+import { analysisRun } from './views/analysis-run.ts';
 import { loginView, type SignedIn } from './views/login.ts';
-import { themeDetailView } from './views/theme-detail.ts';
-import { uploadView } from './views/upload.ts';
 
-/** The screens each role may open, in menu order. */
-const SCREENS: Array<{ id: string; label: string; roles: string[]; show(main: HTMLElement): void | Promise<void> }> = [
-  { id: 'board', label: 'テーマ案', roles: ['secretariat', 'coordinator', 'staff', 'viewer'], show: showBoard },
-  { id: 'upload', label: '取り込み', roles: ['secretariat', 'coordinator', 'staff'], show: uploadView },
+type Show = (main: HTMLElement, ctx: Context, id: string | null, params: Record<string, string>) => Promise<void>;
+
+/**
+ * The screens each role may open, in menu order; the first is where the role starts. Each
+ * screen's code loads when first opened, so the board does not wait for the others' charts.
+ */
+const SCREENS: Array<{ id: string; label: string; roles: Role[]; show: Show }> = [
+  {
+    id: 'board',
+    label: 'テーマ案',
+    roles: ['coordinator', 'secretariat', 'viewer'],
+    show: async (main, ctx, _id, params) => {
+      const [{ boardView }, { filterOf }] = await Promise.all([import('./views/board.ts'), import('./views/board-filters.ts')]);
+      return boardView(main, ctx, filterOf(params), render);
+    },
+  },
+  { id: 'feedback', label: 'あなたの事例の行方', roles: ['staff'], show: async (main) => (await import('./views/feedback.ts')).feedbackView(main) },
+  { id: 'upload', label: '取り込み', roles: ['staff', 'coordinator', 'secretariat'], show: async (main) => (await import('./views/upload.ts')).uploadView(main) },
+  { id: 'report', label: '全体会の資料（印刷）', roles: ['secretariat', 'coordinator', 'viewer'], show: async (main, ctx) => (await import('./views/report.ts')).reportView(main, ctx) },
 ];
+const THEME: { roles: Role[]; show: Show } = {
+  roles: ['coordinator', 'secretariat'],
+  show: async (main, ctx, id) => (await import('./views/theme-detail.ts')).themeDetailView(main, ctx, id ?? '', render),
+};
 
-let role = '';
+let ctx: Context | null = null;
+const main = document.getElementById('main') as HTMLElement;
 
-/** The board; the meeting and the secretariat open a theme's detail from it. */
-function showBoard(main: HTMLElement): Promise<void> {
-  const mayOpen = role === 'coordinator' || role === 'secretariat';
-  return boardView(main, mayOpen ? (id) => void themeDetailView(main, id, () => void showBoard(main)) : undefined);
+let drawing = 0;
+
+/** The control a keyboard user was on, found again in the redrawn screen. */
+function focusKey(): string | null {
+  const active = document.activeElement;
+  if (!(active instanceof Element) || !main.contains(active)) return null;
+  for (const name of ['data-filter', 'data-chart', 'data-toggle-actions']) {
+    const holder = active.closest(`[${name}]`);
+    if (holder) return `[${name}="${CSS.escape(holder.getAttribute(name) ?? '')}"]${active instanceof SVGSVGElement ? ' svg' : ''}`;
+  }
+  return null;
+}
+
+/**
+ * Draws the screen the URL names, if the role may see it (otherwise the role's first
+ * screen), off-page; it replaces what is shown only if no newer route came meanwhile.
+ * `data-rendered` on the body names the route drawn, for tests and the benchmark.
+ */
+async function render(): Promise<void> {
+  if (!ctx) return;
+  const hash = location.hash;
+  const token = ++drawing;
+  const route = parseRoute(hash);
+  const mine = SCREENS.filter((s) => ctx && s.roles.includes(ctx.role));
+  const screen = route.screen === 'themes' && THEME.roles.includes(ctx.role) ? THEME : (mine.find((s) => s.id === route.screen) ?? mine[0]);
+  if (!screen) return;
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('nav a[data-screen]')) {
+    if (link.dataset.screen === (route.screen || mine[0]?.id)) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  const refocus = focusKey();
+  const next = el('div');
+  delete document.body.dataset.rendered;
+  try {
+    await screen.show(next, ctx, route.id, route.params);
+  } catch (error) {
+    const message = error instanceof ApiFailure ? error.body.message : '表示できませんでした。時間をおいて、もう一度開いてください。';
+    next.replaceChildren(el('p', { className: 'error', attrs: { role: 'alert' }, text: message }));
+  }
+  if (token !== drawing) return;
+  main.replaceChildren(...next.childNodes);
+  if (refocus) (main.querySelector(refocus) as HTMLElement | null)?.focus();
+  document.body.dataset.rendered = hash;
 }
 
 async function start(): Promise<void> {
-  const main = document.getElementById('main') as HTMLElement;
   const who = document.getElementById('who') as HTMLElement;
   let session = await api<SignedIn>('GET', '/api/session').catch(() => null);
   if (!session) session = await loginView(main);
   setCsrfToken(session.csrfToken);
-  role = session.user.role;
+  const status = await api<CouncilStatus>('GET', '/api/status');
+  ctx = { role: session.user.role as Role, userName: session.user.displayName, status };
   who.textContent = `${session.user.displayName}（${session.user.roleName}）`;
-  const status = await api<{ demo: boolean; council: string }>('GET', '/api/status');
+  const logout = el('button', { text: 'ログアウト', attrs: { type: 'button', 'data-logout': '' } });
+  logout.addEventListener('click', () => void api('DELETE', '/api/session').finally(() => location.assign('/')));
+  who.after(logout);
   (document.getElementById('demo-banner') as HTMLElement).hidden = !status.demo;
-  const mine = SCREENS.filter((s) => s.roles.includes(session.user.role));
-  const nav = el('nav', { attrs: { 'aria-label': '画面' } }, ...mine.map((s) => {
-    const button = el('button', { text: s.label, attrs: { type: 'button', 'data-screen': s.id } });
-    button.addEventListener('click', () => void s.show(main));
-    return button;
-  }));
+  const nav = el(
+    'nav',
+    { className: 'no-print', attrs: { 'aria-label': '画面' } },
+    ...SCREENS.filter((s) => ctx && s.roles.includes(ctx.role)).map((s) => el('a', { text: s.label, attrs: { href: `#/${s.id}`, 'data-screen': s.id } })),
+    decides(ctx) ? analysisRun(() => void render()) : null,
+  );
   main.before(nav);
-  await (mine[0]?.show(main) ?? undefined);
+  window.addEventListener('hashchange', () => void render());
+  await render();
 }
 
 void start();

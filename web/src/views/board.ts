@@ -1,96 +1,81 @@
 import { api } from '../api.ts';
+import { fetchArrowRows } from '../arrow.ts';
+import { plenaryFootnote } from '../charts/footnote.ts';
+import { sparkline } from '../charts/sparkline.ts';
+import { timeline } from '../charts/timeline-brush.ts';
+import { decides, type Context } from '../context.ts';
 import { el } from '../dom.ts';
+import { monthSeries, periodText, type BreakdownLine, type MonthSeries } from '../month-series.ts';
+import { go } from '../router.ts';
+import { shownCount, subcommitteeOf, type ThemeRow } from '../themes.ts';
+import { boardFilters, type BoardFilter } from './board-filters.ts';
+import { decisionHistory, type HistoryEntry } from './decision-history.ts';
+import { figure, INTERNAL_NOTE } from './figure.ts';
+import { themeActions } from './theme-actions.ts';
 
-type Count = number | { value: number } | { suppressed: true; marker: string };
+const HEADERS = ['順位', 'ID', 'テーマ案', '事例', '事業所', '地区', '月数', '推移', '傾向', '専門部会', '状態'];
+const NUMERIC = new Set(['事例', '事業所', '地区', '月数', '傾向']);
 
-interface ThemeRow {
-  theme_id: string;
-  name: string;
-  status: string;
-  subcommittee: string | null;
-  suggested_subcommittee?: string | null;
-  case_count?: Count;
-  org_count?: Count;
-  area_count?: Count;
-  period_count?: Count;
-  trend?: number;
-}
-
-function linkTo(t: ThemeRow, open: (themeId: string) => void): HTMLButtonElement {
-  const button = el('button', { className: 'link', text: t.name, attrs: { type: 'button', 'data-theme': t.theme_id } });
-  button.addEventListener('click', () => open(t.theme_id));
-  return button;
-}
-
-/** A count as shown: a suppressed one as its marker, never as zero. */
-function shown(count: Count | undefined): string {
-  if (count === undefined) return '—';
-  if (typeof count === 'number') return String(count);
-  return 'suppressed' in count ? count.marker : String(count.value);
-}
-
-const STATUSES = ['候補', '採択', '部会へ依頼', '協議中', '全体会報告', '提言済', '見送り'];
-const DISABILITY = ['身体', '知的', '精神', '発達', '難病', '重複', '児童'];
-const AGES = ['18歳未満', '18-29', '30-39', '40-49', '50-64', '65以上'];
-
-/** The filters, as query parameters of /api/themes; empty ones left out. */
-export type BoardFilter = Partial<Record<'status' | 'disabilityType' | 'ageBand' | 'area' | 'from' | 'to', string>>;
-
-function select(name: keyof BoardFilter, label: string, options: readonly string[], filter: BoardFilter, apply: (f: BoardFilter) => void): HTMLLabelElement {
-  const control = el('select', { attrs: { name, 'data-filter': name } }, el('option', { text: 'すべて', attrs: { value: '' } }), ...options.map((o) => el('option', { text: o, attrs: { value: o } })));
-  control.value = filter[name] ?? '';
-  control.addEventListener('change', () => apply({ ...filter, [name]: control.value || undefined }));
-  return el('label', { text: `${label} ` }, control);
-}
-
-function monthInput(name: 'from' | 'to', label: string, filter: BoardFilter, apply: (f: BoardFilter) => void): HTMLLabelElement {
-  const input = el('input', { attrs: { type: 'month', name, 'data-filter': name } });
-  input.value = filter[name] ?? '';
-  input.addEventListener('change', () => apply({ ...filter, [name]: input.value || undefined }));
-  return el('label', { text: `${label} ` }, input);
-}
-
-/** The ranked theme board of the latest analysis; `open` shows a theme's detail when the role may. */
-export async function boardView(main: HTMLElement, open?: (themeId: string) => void, filter: BoardFilter = {}): Promise<void> {
-  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as Array<[string, string]>).toString();
-  const { themes } = await api<{ themes: ThemeRow[] }>('GET', `/api/themes${query ? `?${query}` : ''}`);
-  const apply = (f: BoardFilter) => void boardView(main, open, f);
-  const filters = el(
-    'form',
-    { className: 'filters', attrs: { 'aria-label': '絞り込み' } },
-    select('status', '状態', STATUSES, filter, apply),
-    select('disabilityType', '障害種別', DISABILITY, filter, apply),
-    select('ageBand', '年齢層', AGES, filter, apply),
-    monthInput('from', '期間', filter, apply),
-    monthInput('to', '〜', filter, apply),
-  );
-  const numeric = new Set(['事例', '事業所', '地区', '月数', '傾向']);
-  const header = el(
+function themeRow(t: ThemeRow, rank: number, ctx: Context, series: MonthSeries, themes: readonly ThemeRow[], redraw: () => void): HTMLTableRowElement[] {
+  const name = decides(ctx) ? el('a', { text: t.name, attrs: { href: `#/themes/${encodeURIComponent(t.theme_id)}`, 'data-theme': t.theme_id } }) : el('span', { text: t.name });
+  const suggested = !t.subcommittee && t.suggested_subcommittee;
+  const row = el(
     'tr',
-    {},
-    ...['順位', 'ID', 'テーマ案', '事例', '事業所', '地区', '月数', '傾向', '専門部会', '状態'].map((h) =>
-      el('th', { text: h, attrs: { scope: 'col' }, ...(numeric.has(h) ? { className: 'num' } : {}) }),
-    ),
+    { attrs: { 'data-theme-row': t.theme_id } },
+    el('td', { className: 'num', text: String(rank) }),
+    el('td', { text: t.theme_id }),
+    el('td', {}, name),
+    ...[t.case_count, t.org_count, t.area_count, t.period_count].map((c) => el('td', { className: 'num', text: shownCount(c) })),
+    el('td', {}, sparkline(series.byTheme.get(t.theme_id) ?? [], { months: series.months, label: `${t.name} の月別の事例数` })),
+    el('td', { className: 'num', text: t.trend === undefined ? '—' : `${t.trend >= 0 ? '+' : ''}${t.trend.toFixed(2)}` }),
+    el('td', {}, el('span', { text: subcommitteeOf(t) ?? '—' }), suggested && t.routing_reason ? el('small', { className: 'why', text: `提案（語: ${t.routing_reason}）` }) : null),
+    el('td', { text: t.status }),
   );
-  const rows = themes.map((t, i) =>
-    el(
-      'tr',
-      {},
-      el('td', { text: String(i + 1) }),
-      el('td', { text: t.theme_id }),
-      el('td', {}, open ? linkTo(t, open) : el('span', { text: t.name })),
-      el('td', { className: 'num', text: shown(t.case_count) }),
-      el('td', { className: 'num', text: shown(t.org_count) }),
-      el('td', { className: 'num', text: shown(t.area_count) }),
-      el('td', { className: 'num', text: shown(t.period_count) }),
-      el('td', { className: 'num', text: t.trend === undefined ? '—' : `${t.trend >= 0 ? '+' : ''}${t.trend.toFixed(2)}` }),
-      el('td', { text: t.subcommittee ?? t.suggested_subcommittee ?? '—' }),
-      el('td', { text: t.status }),
-    ),
-  );
+  if (!decides(ctx)) return [row];
+  const panel = el('tr', { className: 'actions-row' }, el('td', { attrs: { colspan: String(HEADERS.length + 1) } }, themeActions(t, ctx, themes, redraw)));
+  panel.hidden = true;
+  const toggle = el('button', { text: '操作', attrs: { type: 'button', 'aria-expanded': 'false', 'data-toggle-actions': t.theme_id } });
+  toggle.addEventListener('click', () => {
+    panel.hidden = !panel.hidden;
+    toggle.setAttribute('aria-expanded', String(!panel.hidden));
+  });
+  row.append(el('td', { className: 'no-print' }, toggle));
+  return [row, panel];
+}
+
+/**
+ * The coordination meeting's board: the latest analysis's themes ranked, each with its
+ * counts, a sparkline, the subcommittee and status; a timeline whose brush sets the
+ * period, the filters, the actions in place and the latest decisions.
+ */
+export async function boardView(main: HTMLElement, ctx: Context, filter: BoardFilter, redraw: () => void): Promise<void> {
+  const query = new URLSearchParams(Object.entries(filter) as Array<[string, string]>).toString();
+  const [{ themes }, lines, history] = await Promise.all([
+    api<{ themes: ThemeRow[] }>('GET', `/api/themes${query ? `?${query}` : ''}`),
+    fetchArrowRows<BreakdownLine>(`/api/exports/breakdown.arrow?facet=${encodeURIComponent('月')}`),
+    decides(ctx) ? api<{ history: HistoryEntry[] }>('GET', '/api/themes/history').then((h) => h.history) : Promise.resolve(null),
+  ]);
+  const series = monthSeries(lines);
+  const apply = (f: BoardFilter) => go('board', null, f);
+  const selection = filter.from || filter.to ? ([filter.from ?? series.months[0] ?? '', filter.to ?? series.months.at(-1) ?? ''] as const) : null;
+  const whole = periodText(series.months[0], series.months.at(-1));
+  const brush = timeline(series.total, {
+    width: 960,
+    height: 150,
+    title: `テーマに含まれる事例数の月別推移（${whole}）`,
+    footnote: plenaryFootnote({ period: whole, threshold: ctx.status.suppressionThreshold, suppressed: series.total.some((m) => m.suppressed) }) + (decides(ctx) ? `\n${INTERNAL_NOTE}` : ''),
+    selection,
+    onSelect: (range) => apply({ ...filter, from: range?.[0], to: range?.[1] }),
+  });
+  const header = el('tr', {}, ...HEADERS.map((h) => el('th', { text: h, attrs: { scope: 'col' }, ...(NUMERIC.has(h) ? { className: 'num' } : {}) })), decides(ctx) ? el('th', { className: 'no-print', text: '', attrs: { scope: 'col', 'aria-label': '操作' } }) : null);
+  const body = el('tbody', {}, ...themes.flatMap((t, i) => themeRow(t, i + 1, ctx, series, themes, redraw)));
+  const period = selection ? `（期間 ${periodText(selection[0], selection[1])} の事例を含むテーマ）` : '';
   main.replaceChildren(
-    el('h2', { text: `テーマ案（${themes.length} 件）` }),
-    filters,
-    themes.length === 0 ? el('p', { text: query ? '条件に合うテーマはありません。' : 'まだ分析されたテーマはありません。' }) : el('table', { className: 'board' }, el('thead', {}, header), el('tbody', {}, ...rows)),
+    el('h2', { text: `テーマ案（${themes.length} 件）${period}` }),
+    el('p', { className: 'hint no-print', text: '下の図をドラッグすると期間で絞り込めます（図を選んで ← → キーで 1 か月ずつ移動、Esc で解除）。' }),
+    figure(brush, 'timeline'),
+    boardFilters(ctx, filter, apply),
+    themes.length === 0 ? el('p', { text: query ? '条件に合うテーマはありません。' : 'まだ分析されたテーマはありません。' }) : el('table', { className: 'board' }, el('thead', {}, header), body),
+    ...(history ? [decisionHistory(history, themes, '最近の決定')] : []),
   );
 }

@@ -1,5 +1,6 @@
-import { ApiFailure, csrf } from '../api.ts';
+import { api, ApiFailure, csrf } from '../api.ts';
 import { el } from '../dom.ts';
+import { followJob } from '../job-progress.ts';
 
 interface Issue {
   line: number;
@@ -25,7 +26,6 @@ interface Report {
 }
 
 const KINDS: Record<string, string> = { name: '氏名', phone: '電話番号', postal: '郵便番号', address: '住所', birthdate: '生年月日', email: 'メールアドレス', id_number: '個人番号など' };
-const STAGES: Record<string, string> = { parse: '読み込み', validate: '検査', tokenize: '形態素解析', store: '保存' };
 
 function table(headers: string[], rows: string[][]): HTMLTableElement {
   return el(
@@ -52,13 +52,40 @@ function reportView(r: Report): HTMLElement {
   );
 }
 
-/** Upload a CSV: pick or drop a file, watch the progress, read the report. */
-export function uploadView(main: HTMLElement): void {
+interface PastUpload {
+  upload_id: string;
+  file_name: string;
+  rows: number;
+  accepted: number;
+  skipped: number;
+  rejected: number;
+  uploaded_at: string;
+}
+
+/** The uploads so far (a case worker's own; all for the meeting), newest first. */
+async function pastUploads(): Promise<HTMLElement> {
+  const { uploads } = await api<{ uploads: PastUpload[] }>('GET', '/api/uploads');
+  return el(
+    'section',
+    { className: 'past-uploads' },
+    el('h3', { text: 'これまでの取り込み' }),
+    uploads.length === 0
+      ? el('p', { text: 'まだ取り込みはありません。' })
+      : table(
+          ['日時', 'ファイル', '行数', '取り込み', '省略', '取り込めなかった行'],
+          uploads.map((u) => [u.uploaded_at.replace('T', ' ').slice(0, 16), u.file_name, String(u.rows), String(u.accepted), String(u.skipped), String(u.rejected)]),
+        ),
+  );
+}
+
+/** Upload a CSV: pick or drop a file, watch the progress, read the report; past uploads below. */
+export async function uploadView(main: HTMLElement): Promise<void> {
+  const past = el('div', { attrs: { id: 'past-uploads' } }, await pastUploads());
   const input = el('input', { attrs: { id: 'csv-file', type: 'file', accept: '.csv,text/csv' } });
   const progress = el('progress', { attrs: { id: 'upload-progress', max: '1', value: '0' } });
   const stage = el('p', { attrs: { id: 'upload-stage', role: 'status' } });
   const result = el('div', { attrs: { id: 'upload-result' } });
-  const drop = el('div', { className: 'drop', text: 'ここに CSV ファイルをドロップするか、下で選んでください。', attrs: { tabindex: '0' } });
+  const drop = el('div', { className: 'drop', text: 'ここに CSV ファイルをドロップするか、下で選んでください。', attrs: { tabindex: '0', role: 'button' } });
 
   const send = async (file: File) => {
     result.replaceChildren();
@@ -71,31 +98,30 @@ export function uploadView(main: HTMLElement): void {
       stage.textContent = body.message ?? '送信できませんでした。';
       return;
     }
-    const events = new EventSource(`/api/jobs/${body.jobId}/events`);
-    events.addEventListener('progress', (e) => {
-      const p = JSON.parse((e as MessageEvent<string>).data) as { stage: string; done: number; total: number };
-      stage.textContent = `${STAGES[p.stage] ?? p.stage}中… ${p.done}/${p.total}`;
-      progress.max = Math.max(1, p.total);
-      progress.value = p.done;
-    });
-    events.addEventListener('done', (e) => {
-      events.close();
-      progress.value = progress.max;
-      stage.textContent = '完了しました。';
-      result.replaceChildren(reportView(JSON.parse((e as MessageEvent<string>).data) as Report));
-    });
-    events.addEventListener('failed', (e) => {
-      events.close();
-      stage.textContent = (JSON.parse((e as MessageEvent<string>).data) as { message: string }).message;
-    });
+    const report = await followJob<Report>(body.jobId, progress, stage).catch(() => null);
+    if (!report) return;
+    result.replaceChildren(reportView(report));
+    past.replaceChildren(await pastUploads());
   };
   const start = (file: File | undefined) => {
     if (file) send(file).catch((error: unknown) => (stage.textContent = error instanceof ApiFailure ? error.body.message : '送信できませんでした。'));
   };
   input.addEventListener('change', () => start(input.files?.[0]));
-  drop.addEventListener('dragover', (e) => e.preventDefault());
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('click', () => input.click());
+  drop.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      input.click();
+    }
+  });
   drop.addEventListener('drop', (e) => {
     e.preventDefault();
+    drop.classList.remove('over');
     start(e.dataTransfer?.files[0]);
   });
   main.replaceChildren(
@@ -107,5 +133,6 @@ export function uploadView(main: HTMLElement): void {
     progress,
     stage,
     result,
+    past,
   );
 }

@@ -1,0 +1,56 @@
+import { el } from '../dom.ts';
+import type { ThemeRow } from '../themes.ts';
+
+export interface HistoryEntry {
+  theme_id?: string;
+  changed_at: string;
+  changed_by: string | null;
+  action: string;
+  label: string;
+  after_value?: string | null;
+}
+
+/** What a decision left the theme as, read from the stored `after` value. */
+function outcome(h: HistoryEntry): string {
+  try {
+    const after = JSON.parse(h.after_value ?? 'null') as { status?: string; subcommittee?: string | null; name?: string | null } | null;
+    if (!after || typeof after !== 'object') return '';
+    if (h.action === 'refer' && after.subcommittee) return `→ ${after.subcommittee}`;
+    if (h.action === 'rename' && after.name) return `→「${after.name}」`;
+    return after.status ? `→ ${after.status}` : '';
+  } catch {
+    return '';
+  }
+}
+
+/** The decision history as a table: when, which theme, what, by whom. */
+export function decisionHistory(entries: readonly HistoryEntry[], themes: readonly ThemeRow[], title: string): HTMLElement {
+  const names = new Map(themes.map((t) => [t.theme_id, t.name]));
+  return el(
+    'section',
+    { className: 'history' },
+    el('h3', { text: title }),
+    entries.length === 0
+      ? el('p', { text: 'まだ決定はありません。' })
+      : el(
+          'table',
+          { className: 'history' },
+          el('thead', {}, el('tr', {}, ...['日時', 'テーマ', '決定', '結果', '記録した人'].map((h) => el('th', { text: h, attrs: { scope: 'col' } })))),
+          el(
+            'tbody',
+            {},
+            ...entries.map((h) =>
+              el(
+                'tr',
+                {},
+                el('td', { text: h.changed_at.replace('T', ' ').slice(0, 16) }),
+                el('td', { text: h.theme_id ? `${h.theme_id} ${names.get(h.theme_id) ?? ''}`.trim() : '' }),
+                el('td', { text: h.label }),
+                el('td', { text: outcome(h) }),
+                el('td', { text: h.changed_by ?? '' }),
+              ),
+            ),
+          ),
+        ),
+  );
+}
