@@ -74,6 +74,9 @@ describe('the dashboard in Chromium', () => {
     expect(sparkMax).toHaveLength(themes.length);
     expect(sparkMax.every((m) => m >= 1)).toBe(true);
     expect(await pwned(page)).toBeUndefined();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(await (await fetch(base)).text())?.[1];
+    const asset = await fetch(`${base}${script}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect([asset.status, asset.headers.get('content-encoding')]).toEqual([200, 'gzip']);
     await shot(page, '02-board');
     await page.close();
   });

@@ -65,8 +65,8 @@ export function cooccurrenceNetwork(links: readonly CooccurrenceLink[], options:
   const cy = plot.top + plot.height / 2;
   const simulation = forceSimulation<Node>(all)
     .randomSource(randomLcg(0.42))
-    .force('link', forceLink<Node, Edge>(edges).distance((e) => 40 + 100 * (1 - e.link.jaccard)))
-    .force('charge', forceManyBody<Node>().strength(-160))
+    .force('link', forceLink<Node, Edge>(edges).distance((e) => 60 + 180 * (1 - e.link.jaccard)).strength((e) => 0.05 + 0.6 * e.link.jaccard))
+    .force('charge', forceManyBody<Node>().strength(-420))
     .force('center', forceCenter(cx, cy))
     .force('collide', forceCollide<Node>((n) => Math.max(n.radius + FONT, n.halfLabel) + 4))
     .stop();

@@ -26,6 +26,8 @@ function outcome(h: HistoryEntry): string {
 /** The decision history as a table: when, which theme, what, by whom. */
 export function decisionHistory(entries: readonly HistoryEntry[], themes: readonly ThemeRow[], title: string): HTMLElement {
   const names = new Map(themes.map((t) => [t.theme_id, t.name]));
+  const acrossThemes = entries.some((h) => h.theme_id);
+  const headers = acrossThemes ? ['日時', 'テーマ', '決定', '結果', '記録した人'] : ['日時', '決定', '結果', '記録した人'];
   return el(
     'section',
     { className: 'history' },
@@ -35,7 +37,7 @@ export function decisionHistory(entries: readonly HistoryEntry[], themes: readon
       : el(
           'table',
           { className: 'history' },
-          el('thead', {}, el('tr', {}, ...['日時', 'テーマ', '決定', '結果', '記録した人'].map((h) => el('th', { text: h, attrs: { scope: 'col' } })))),
+          el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { text: h, attrs: { scope: 'col' } })))),
           el(
             'tbody',
             {},
@@ -44,7 +46,7 @@ export function decisionHistory(entries: readonly HistoryEntry[], themes: readon
                 'tr',
                 {},
                 el('td', { text: h.changed_at.replace('T', ' ').slice(0, 16) }),
-                el('td', { text: h.theme_id ? `${h.theme_id} ${names.get(h.theme_id) ?? ''}`.trim() : '' }),
+                acrossThemes ? el('td', { text: h.theme_id ? `${h.theme_id} ${names.get(h.theme_id) ?? ''}`.trim() : '' }) : null,
                 el('td', { text: h.label }),
                 el('td', { text: outcome(h) }),
                 el('td', { text: h.changed_by ?? '' }),
