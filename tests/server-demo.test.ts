@@ -20,6 +20,7 @@ describe('the server: demo data', () => {
       council: '自立支援協議会',
       suppressionThreshold: 10,
       subcommittees: [],
+      areas: ['丘陵', '中央', '北部', '南部', '山間', '東部', '臨海', '西部'],
       demo: true,
       demoLabel: 'デモデータ',
     });
@@ -28,7 +29,7 @@ describe('the server: demo data', () => {
 
     const admin = await t.as('secretariat');
     expect([(await admin.send('POST', '/api/status/clear-demo')).status]).toEqual([200]);
-    expect(((await (await viewer.get('/api/status')).json()) as { demo: boolean }).demo).toBe(false);
+    expect(await (await viewer.get('/api/status')).json()).toMatchObject({ demo: false, areas: [] });
     expect(((await (await t.as('coordinator')).get('/api/themes')).json() as Promise<{ themes: unknown[] }>).then((b) => b.themes)).resolves.toEqual([]);
     expect(await queryRows(t.temp.db, 'SELECT (SELECT count(*) FROM cases)::INTEGER AS cases, (SELECT count(*) FROM text_tokens)::INTEGER AS tokens, (SELECT count(*) FROM users)::INTEGER AS users')).toEqual([
       { cases: 0, tokens: 0, users: 4 },
