@@ -48,6 +48,8 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSH
 const boardRows = (page: Page) => page.$$eval('table.board tbody tr[data-theme-row]', (rows) => rows.map((r) => r.getAttribute('data-theme-row')));
 /** Waits until the dashboard has drawn the route `hash` (or any route), after a click or a reload. */
 const drawn = (page: Page, hash?: string) => page.waitForSelector(hash === undefined ? 'body[data-rendered]' : `body[data-rendered="${hash}"]`);
+/** At 1280 px nothing may need a sideways scroll. */
+const width = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
 
 describe('the dashboard in Chromium', () => {
@@ -77,6 +79,7 @@ describe('the dashboard in Chromium', () => {
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(await (await fetch(base)).text())?.[1];
     const asset = await fetch(`${base}${script}`, { headers: { 'accept-encoding': 'gzip' } });
     expect([asset.status, asset.headers.get('content-encoding')]).toEqual([200, 'gzip']);
+    expect(await width(page)).toBe(1280);
     await shot(page, '02-board');
     await page.close();
   });
@@ -199,6 +202,7 @@ describe('the dashboard in Chromium', () => {
       await page.click('button[data-more-cases]');
       expect(await page.$$eval('section.cases tbody tr', (rs) => rs.length)).toBe(theme.case_count);
     }
+    expect(await width(page)).toBe(1280);
     await shot(page, '06-theme-detail');
     await page.goto(`${base}/#/themes/T-0002`);
     await drawn(page, '#/themes/T-0002');
@@ -264,6 +268,7 @@ describe('the dashboard in Chromium', () => {
     const svg = readFileSync((await download.path()) as string, 'utf8');
     expect(svg).toContain('斜線・X: 1〜9 件（少数のため非表示）');
     expect(svg).not.toContain('協議会内部用');
+    expect(await width(page)).toBe(1280);
     await shot(page, '08-print-view');
     await page.emulateMedia({ media: 'print' });
     expect(await page.isVisible('nav')).toBe(false);
@@ -285,6 +290,7 @@ describe('the dashboard in Chromium', () => {
     expect(counts).toContain('X');
     expect(await page.$('a[data-theme]')).toBeNull();
     expect(await page.$('button[data-toggle-actions]')).toBeNull();
+    expect(await width(page)).toBe(1280);
     await shot(page, '10-viewer-board');
     const meeting = await signIn(browser, base, 'meeting');
     const excerpts = ((await apiAs(meeting, base, '/api/themes/T-0001')) as { representatives: Array<{ excerpt: string }> }).representatives.map((r) => r.excerpt);

@@ -23,13 +23,13 @@ function themeRow(t: ThemeRow, rank: number, ctx: Context, series: MonthSeries, 
     'tr',
     { attrs: { 'data-theme-row': t.theme_id } },
     el('td', { className: 'num', text: String(rank) }),
-    el('td', { text: t.theme_id }),
+    el('td', { className: 'nowrap', text: t.theme_id }),
     el('td', {}, name),
     ...[t.case_count, t.org_count, t.area_count, t.period_count].map((c) => el('td', { className: 'num', text: shownCount(c) })),
     el('td', {}, sparkline(series.byTheme.get(t.theme_id) ?? [], { months: series.months, label: `${t.name} の月別の事例数` })),
     el('td', { className: 'num', text: t.trend === undefined ? '—' : `${t.trend >= 0 ? '+' : ''}${t.trend.toFixed(2)}` }),
     el('td', {}, el('span', { text: subcommitteeOf(t) ?? '—' }), suggested && t.routing_reason ? el('small', { className: 'why', text: `提案（語: ${t.routing_reason}）` }) : null),
-    el('td', { text: t.status }),
+    el('td', { className: 'nowrap', text: t.status }),
   );
   if (!decides(ctx)) return [row];
   const panel = el('tr', { className: 'actions-row' }, el('td', { attrs: { colspan: String(HEADERS.length + 1) } }, themeActions(t, ctx, themes, redraw)));
@@ -39,7 +39,7 @@ function themeRow(t: ThemeRow, rank: number, ctx: Context, series: MonthSeries, 
     panel.hidden = !panel.hidden;
     toggle.setAttribute('aria-expanded', String(!panel.hidden));
   });
-  row.append(el('td', { className: 'no-print' }, toggle));
+  row.append(el('td', { className: 'no-print nowrap' }, toggle));
   return [row, panel];
 }
 
