@@ -25,13 +25,14 @@ export function monthlyBars(data: readonly MonthlyCount[], options: MonthlyBarsO
   const bottom = plot.top + plot.height;
   const x = scaleBand<string>().domain(data.map((d) => d.month)).range([plot.left, plot.left + plot.width]).padding(0.15);
   const y = scaleLinear().domain([0, Math.max(1, ...data.map((d) => d.cases ?? 0))]).nice().range([bottom, plot.top]);
-  for (const tick of y.ticks(4)) {
+  for (const tick of y.ticks(4).filter(Number.isInteger)) {
     add(
       svgEl('line', { x1: plot.left, x2: plot.left + plot.width, y1: round(y(tick)), y2: round(y(tick)), stroke: '#e5e5e5' }),
       svgEl('text', { x: plot.left - 4, y: round(y(tick) + 4), 'text-anchor': 'end', 'font-size': 10 }, String(tick)),
     );
   }
-  const every = Math.max(1, Math.ceil(data.length / 12));
+  // A month label ("2024-04" at 10 px) needs about 52 px; label every n-th month to fit.
+  const every = Math.max(1, Math.ceil(data.length / Math.max(1, Math.floor(plot.width / 52))));
   data.forEach((d, i) => {
     const left = round(x(d.month) ?? 0);
     const width = round(x.bandwidth());

@@ -28,7 +28,7 @@ export function timeline(data: readonly MonthlyCount[], options: TimelineOptions
   // Outer padding of half the inner padding makes every month a slot of exactly one step.
   const x = scaleBand<string>().domain(months).range([plot.left, plot.left + plot.width]).paddingInner(0.2).paddingOuter(0.1);
   const y = scaleLinear().domain([0, Math.max(1, ...data.map((d) => d.cases ?? 0))]).nice().range([bottom, plot.top]);
-  for (const tick of y.ticks(4)) {
+  for (const tick of y.ticks(4).filter(Number.isInteger)) {
     add(
       svgEl('line', { x1: plot.left, x2: plot.left + plot.width, y1: round(y(tick)), y2: round(y(tick)), stroke: '#e5e5e5' }),
       svgEl('text', { x: plot.left - 4, y: round(y(tick) + 4), 'text-anchor': 'end', 'font-size': 10 }, String(tick)),
