@@ -6,6 +6,7 @@ import { analyze } from '../pipelines/themes/analyze.ts';
 import { CHOSEN_METHOD } from '../pipelines/themes/chosen-method.ts';
 import { tokenizeInProcess } from '../pipelines/text/tokenize-in-process.ts';
 import { NOW, testApp } from './helpers/test-app.ts';
+import { queryRows } from './helpers/temp-db.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 const reanalyse = () => analyze(t.temp.db, { settings: DEFAULT_COUNCIL, tokenizeMany: tokenizeInProcess, method: CHOSEN_METHOD, now: NOW });
@@ -58,6 +59,12 @@ describe('the server: themes', () => {
       expect(detail.breakdowns[facet]?.reduce((n, r) => n + r.cases, 0)).toBe(Number(detail.theme.case_count));
     }
     expect(Object.keys(detail.kwic)).toEqual(detail.terms.slice(0, 3).map((x) => x.term));
+    const members = new Set(
+      (await queryRows(t.temp.db, "SELECT record_id FROM theme_members WHERE theme_id = 'T-0001' AND run_id = (SELECT run_id FROM analysis_runs ORDER BY finished_at DESC LIMIT 1)")).map((r) => String(r.record_id)),
+    );
+    const lines = Object.values(detail.kwic as unknown as Record<string, Array<{ recordId: string }>>).flat();
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.filter((l) => !members.has(l.recordId))).toEqual([]);
     const pairs = (detail as unknown as { cooccurrence: Array<{ a: string; b: string; together: number; jaccard: number }> }).cooccurrence;
     expect(pairs.length).toBeGreaterThan(0);
     for (const p of pairs) {

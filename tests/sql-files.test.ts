@@ -91,7 +91,7 @@ const PARAMETERS: Record<string, number> = {
   'pipelines/text/sql/term-cooccurrence.sql': 3,
   'pipelines/text/sql/term-frequencies-by.sql': 3,
   'pipelines/text/sql/term-frequencies.sql': 2,
-  'pipelines/text/sql/term-occurrences.sql': 2,
+  'pipelines/text/sql/term-occurrences.sql': 4,
   'pipelines/text/sql/write-index-state.sql': 2,
   'pipelines/themes/sql/case-excerpts.sql': 0,
   'pipelines/themes/sql/case-facts.sql': 0,

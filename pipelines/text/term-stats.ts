@@ -45,7 +45,7 @@ export interface Cooccurrence {
   jaccard: number;
 }
 
-async function rows(db: Database, query: string, params: Array<string | number>): Promise<Record<string, unknown>[]> {
+async function rows(db: Database, query: string, params: Array<string | number | null>): Promise<Record<string, unknown>[]> {
   return (await db.connection.runAndReadAll(query, params)).getRowObjectsJson() as Record<string, unknown>[];
 }
 
@@ -97,10 +97,10 @@ export interface KwicLine {
   right: string;
 }
 
-/** Keyword in context from the stored, masked text; line breaks shown as spaces. */
-export async function kwic(db: Database, term: string, width = 20, limit = 200): Promise<KwicLine[]> {
+/** Keyword in context from the stored, masked text; line breaks shown as spaces; only a theme's cases when `within` names one. */
+export async function kwic(db: Database, term: string, width = 20, limit = 200, within: { runId: string; themeId: string } | null = null): Promise<KwicLine[]> {
   const flat = (s: string) => s.replace(/\s+/g, ' ');
-  return (await rows(db, OCCURRENCES, [term, limit])).map((r) => {
+  return (await rows(db, OCCURRENCES, [term, limit, within?.runId ?? null, within?.themeId ?? null])).map((r) => {
     const text = String(r.text ?? '');
     const start = Number(r.start_pos);
     const end = Number(r.end_pos);

@@ -77,7 +77,7 @@ export function themeRoutes(deps: RouteDeps) {
         const excerpts = await caseExcerpts(deps.db, ids);
         const breakdowns = Object.fromEntries(await Promise.all(FACETS.map(async (f) => [f, await themeBreakdown(deps.db, run, id, f)] as const)));
         const topTerms = terms.slice(0, 3).map((t) => String(t.term));
-        const kwicLines = Object.fromEntries(await Promise.all(topTerms.map(async (term) => [term, await kwic(deps.db, term, 20, 10)] as const)));
+        const kwicLines = Object.fromEntries(await Promise.all(topTerms.map(async (term) => [term, await kwic(deps.db, term, 20, 10, { runId: run, themeId: id })] as const)));
         const cooccurrence = await themeCooccurrence(deps.db, run, id);
         return { terms, representatives: ids.map((recordId) => ({ recordId, excerpt: excerpts.get(recordId) ?? '' })), breakdowns, kwic: kwicLines, cooccurrence };
       });
