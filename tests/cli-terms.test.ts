@@ -45,7 +45,7 @@ describe('mieruka terms', () => {
 
   it.each([
     [['terms', '--top', '0'], '--top には 1〜10000 の整数を指定してください（指定された値: 0）。'],
-    [['terms', '--by', '市'], '--by には 地区、障害種別、年齢層、月 のいずれかを指定してください（指定された値: 市）。'],
+    [['terms', '--by', '市'], '--by には 地区、障害種別、年齢層、月、四半期、年度 のいずれかを指定してください（指定された値: 市）。'],
     [['kwic'], '調べる語を 1 つ指定してください（例: mieruka kwic グループホーム）。'],
   ])('exits 2 on a usage error: %j', async (args, message) => {
     const result = await runCli([...args, '--db', db]);

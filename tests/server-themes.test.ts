@@ -55,7 +55,7 @@ describe('the server: themes', () => {
     expect(detail.terms.length).toBeGreaterThanOrEqual(3);
     expect(detail.representatives).toHaveLength(3);
     expect(detail.representatives.every((r) => r.excerpt.length > 0)).toBe(true);
-    for (const facet of ['地区', '障害種別', '年齢層', '月']) {
+    for (const facet of ['地区', '障害種別', '年齢層', '月', '四半期', '年度']) {
       expect(detail.breakdowns[facet]?.reduce((n, r) => n + r.cases, 0)).toBe(Number(detail.theme.case_count));
     }
     expect(Object.keys(detail.kwic)).toEqual(detail.terms.slice(0, 3).map((x) => x.term));
@@ -234,6 +234,21 @@ describe('the server: exports', () => {
     }
     const bad = await (await t.as('viewer')).get('/api/exports/breakdown.arrow?facet=市');
     expect([bad.status, ((await bad.json()) as { field: string }).field]).toEqual([400, 'facet']);
+  });
+
+  it('counts by fiscal quarter and fiscal year (April to March) as well as by month', async () => {
+    const { tableFromIPC } = await import('apache-arrow');
+    const read = async (facet: string) => {
+      const res = await (await t.as('coordinator')).get('/api/exports/breakdown.arrow?facet=' + encodeURIComponent(facet));
+      return tableFromIPC(new Uint8Array(await res.arrayBuffer())).toArray().map((r) => r.toJSON() as { theme_id: string; value: string; cases: number });
+    };
+    const totals = async (facet: string) => (await read(facet)).filter((l) => l.theme_id === '合計' && l.value !== '合計');
+    expect((await totals('年度')).map((l) => l.value)).toEqual(['2023年度', '2024年度']);
+    expect((await totals('四半期')).map((l) => l.value)).toEqual(['2023年度Q1', '2023年度Q2', '2023年度Q3', '2023年度Q4', '2024年度Q1', '2024年度Q2', '2024年度Q3', '2024年度Q4']);
+    const months = await totals('月');
+    const sum = (ls: Array<{ cases: number }>) => ls.reduce((n, l) => n + l.cases, 0);
+    expect((await totals('四半期'))[3]?.cases).toBe(sum(months.filter((l) => ['2024-01', '2024-02', '2024-03'].includes(l.value))));
+    expect((await totals('年度'))[1]?.cases).toBe(sum(months.filter((l) => l.value >= '2024-04' && l.value <= '2025-03')));
   });
 
   it('exports the themes as an Excel CSV with small counts suppressed, and audits it', async () => {

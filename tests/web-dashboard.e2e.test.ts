@@ -260,6 +260,10 @@ describe('the dashboard in Chromium', () => {
     const ranking = await page.$$eval('table.report-table:first-of-type tbody tr', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
     expect(ranking.map((r) => r[1])).toEqual(themes.map((t) => t.theme_id));
     for (const line of ranking) for (const count of line.slice(3, 6)) expect(count === 'X' || Number(count) >= 10 || count === '0').toBe(true);
+    // 300 demo cases over two years: by month and by quarter most of a theme's counts are under 10.
+    expect(await page.$$eval('.print-report h3', (hs) => hs.map((h) => h.textContent))).toEqual(['1. テーマの順位', `2. 推移（上位 8 テーマ、年度別）`, '3. 内訳', '4. 協議会の決定']);
+    const shownBars = await page.$$eval('.small-multiples rect[data-cases]', (rs) => rs.map((r) => Number(r.getAttribute('data-cases'))));
+    expect(shownBars.every((n) => n === 0 || n >= 10)).toBe(true);
     const heat = await page.$$eval('figure[data-chart^=breakdown] rect[data-cases]', (rs) => rs.map((r) => Number(r.getAttribute('data-cases'))));
     expect(heat.length).toBeGreaterThan(0);
     expect(heat.every((n) => n === 0 || n >= 10)).toBe(true);

@@ -8,7 +8,7 @@ const CASE_TFIDF = sql('case-tfidf.sql');
 const COOCCURRENCE = sql('term-cooccurrence.sql');
 const OCCURRENCES = sql('term-occurrences.sql');
 
-export const FACETS = ['地区', '障害種別', '年齢層', '月'] as const;
+export const FACETS = ['地区', '障害種別', '年齢層', '月', '四半期', '年度'] as const;
 export type Facet = (typeof FACETS)[number];
 
 /** A term in more than this share of all cases is boilerplate, whatever the stop list says. */

@@ -1,4 +1,4 @@
-/** The 月 breakdown (themes × month, long form) as series per theme, over one month domain. */
+/** A period breakdown (themes × 月, 四半期 or 年度, long form) as series per theme, over one domain. */
 export interface BreakdownLine {
   theme_id: string;
   value: string;
@@ -32,9 +32,10 @@ export interface MonthSeries {
   byTheme: Map<string, MonthCount[]>;
 }
 
-export function monthSeries(lines: readonly BreakdownLine[]): MonthSeries {
-  const known = lines.filter((l) => l.value !== TOTAL).map((l) => l.value).sort();
-  const months = known.length ? monthRange(known[0] as string, known[known.length - 1] as string) : [];
+/** Series over months (gaps filled) or, with `fill` false, over the periods present (quarters, years). */
+export function monthSeries(lines: readonly BreakdownLine[], fill = true): MonthSeries {
+  const known = [...new Set(lines.filter((l) => l.value !== TOTAL).map((l) => l.value))].sort();
+  const months = !fill ? known : known.length ? monthRange(known[0] as string, known[known.length - 1] as string) : [];
   const grouped = new Map<string, Map<string, BreakdownLine>>();
   for (const l of lines) {
     if (l.value === TOTAL) continue;

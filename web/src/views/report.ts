@@ -5,11 +5,27 @@ import { heatmap, type HeatCell } from '../charts/heatmap.ts';
 import { monthlyBars } from '../charts/monthly-bars.ts';
 import type { Context } from '../context.ts';
 import { el } from '../dom.ts';
-import { monthSeries, periodText, TOTAL, type BreakdownLine } from '../month-series.ts';
+import { monthSeries, periodText, TOTAL, type BreakdownLine, type MonthSeries } from '../month-series.ts';
 import { shownCount, subcommitteeOf, type ThemeRow } from '../themes.ts';
 import { figure } from './figure.ts';
 
 const TRENDS = 8;
+/**
+ * Finest first: the trends use the finest period at which most of what the leading themes
+ * hold still shows after suppression, or else the one that shows the most.
+ */
+const PERIODS = [
+  { facet: '月', label: '月別', fill: true },
+  { facet: '四半期', label: '四半期別（年度）', fill: false },
+  { facet: '年度', label: '年度別', fill: false },
+] as const;
+const SHOWN_ENOUGH = 2 / 3;
+
+/** The share of non-zero cells of `themes` that suppression leaves visible. */
+function shownShare(series: MonthSeries, themes: readonly ThemeRow[]): number {
+  const cells = themes.flatMap((t) => series.byTheme.get(t.theme_id) ?? []).filter((c) => c.suppressed || (c.cases ?? 0) > 0);
+  return cells.length === 0 ? 1 : cells.filter((c) => !c.suppressed).length / cells.length;
+}
 
 function table(headers: string[], rows: Array<Array<string>>, className = 'report-table'): HTMLTableElement {
   return el(
@@ -44,9 +60,19 @@ function breakdownChart(lines: readonly BreakdownLine[], themes: readonly ThemeR
  */
 export async function reportView(main: HTMLElement, ctx: Context): Promise<void> {
   const facet = (name: string) => fetchArrowRows<BreakdownLine>(`/api/exports/breakdown.arrow?facet=${encodeURIComponent(name)}&published=1`);
-  const [{ themes }, months, areas, types] = await Promise.all([api<{ themes: ThemeRow[] }>('GET', '/api/themes?published=1'), facet('月'), facet('地区'), facet('障害種別')]);
-  const series = monthSeries(months);
-  const period = periodText(series.months[0], series.months.at(-1));
+  const [{ themes }, areas, types, ...byPeriod] = await Promise.all([
+    api<{ themes: ThemeRow[] }>('GET', '/api/themes?published=1'),
+    facet('地区'),
+    facet('障害種別'),
+    ...PERIODS.map((p) => facet(p.facet)),
+  ]);
+  const leading = themes.slice(0, TRENDS);
+  const candidates = PERIODS.map((p, i) => ({ ...p, series: monthSeries(byPeriod[i] ?? [], p.fill) }));
+  const shares = candidates.map((c) => shownShare(c.series, leading));
+  const enough = shares.findIndex((share) => share >= SHOWN_ENOUGH);
+  const chosen = candidates[enough >= 0 ? enough : shares.indexOf(Math.max(...shares))] as (typeof candidates)[number];
+  const months = candidates[0]?.series.months ?? [];
+  const period = periodText(months[0], months.at(-1));
   const footnote = (suppressed: boolean) => plenaryFootnote({ period, threshold: ctx.status.suppressionThreshold, suppressed });
   const printButton = el('button', { text: '印刷する（A4）', attrs: { type: 'button', 'data-print': '' } });
   printButton.addEventListener('click', () => window.print());
@@ -54,9 +80,9 @@ export async function reportView(main: HTMLElement, ctx: Context): Promise<void>
     ['順位', 'ID', 'テーマ', '事例', '事業所', '地区', '月数', '専門部会', '状態'],
     themes.map((t, i) => [String(i + 1), t.theme_id, t.name, shownCount(t.case_count), shownCount(t.org_count), shownCount(t.area_count), shownCount(t.period_count), subcommitteeOf(t) ?? '—', t.status]),
   );
-  const trends = themes.slice(0, TRENDS).map((t) => {
-    const data = series.byTheme.get(t.theme_id) ?? [];
-    return figure(monthlyBars(data, { width: 340, height: 180, title: `${t.theme_id} ${t.name}`, footnote: footnote(data.some((m) => m.suppressed)) }), `${t.theme_id}-monthly`);
+  const trends = leading.map((t) => {
+    const data = chosen.series.byTheme.get(t.theme_id) ?? [];
+    return figure(monthlyBars(data, { width: 340, height: 180, title: `${t.theme_id} ${t.name}`, footnote: footnote(data.some((m) => m.suppressed)) }), `${t.theme_id}-${chosen.facet}`);
   });
   const decided = themes.filter((t) => t.status !== '候補');
   main.replaceChildren(
@@ -70,7 +96,8 @@ export async function reportView(main: HTMLElement, ctx: Context): Promise<void>
       el('h3', { text: '1. テーマの順位' }),
       themes.length ? ranking : el('p', { text: 'まだ分析されたテーマはありません。' }),
       el('p', { className: 'footnote', text: `X: 1〜${ctx.status.suppressionThreshold - 1} 件（少数のため非表示）。順位は広がり・継続・件数・増加傾向によるスコアの順。` }),
-      el('h3', { className: 'page-break', text: `2. 推移（上位 ${Math.min(TRENDS, themes.length)} テーマ）` }),
+      el('h3', { className: 'page-break', text: `2. 推移（上位 ${leading.length} テーマ、${chosen.label}）` }),
+      chosen.facet === '月' ? null : el('p', { className: 'footnote', text: `月別では少数のため非表示になる件数が多いため、${chosen.label}に集計しています。` }),
       el('div', { className: 'small-multiples' }, ...trends),
       el('h3', { className: 'page-break', text: '3. 内訳' }),
       breakdownChart(areas, themes, '地区', footnote),
