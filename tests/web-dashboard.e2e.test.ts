@@ -20,6 +20,8 @@ let server: ServerType;
 let base: string;
 let browser: Browser;
 let settings: CouncilSettings;
+/** The theme another was merged into by the meeting's test, for the case worker's feedback. */
+let mergedInto = '';
 
 type Theme = { theme_id: string; name: string; status: string; subcommittee: string | null; case_count: number };
 
@@ -163,6 +165,7 @@ describe('the dashboard in Chromium', () => {
     await page.selectOption(`${other} select[name=into]`, into.theme_id);
     await page.click(`${other} button[data-confirm]`);
     await page.waitForFunction((id) => !document.querySelector(`tr[data-theme-row="${id}"]`), absorbed.theme_id);
+    mergedInto = into.theme_id;
     await page.reload();
     await drawn(page);
     expect(await page.$eval(`tr[data-theme-row="${target.theme_id}"]`, (tr) => [tr.children[9]?.textContent, tr.children[10]?.textContent])).toEqual(['居住支援部会', '部会へ依頼']);
@@ -245,6 +248,9 @@ describe('the dashboard in Chromium', () => {
     expect(await page.$$eval('article.feedback h3', (hs) => hs.map((h) => h.textContent))).toEqual(fed.map((t) => `${t.theme_id} ${t.name}`));
     const first = fed[0];
     expect(await page.textContent('article.feedback p')).toBe(`あなたが取り込んだ事例のうち ${first?.own_cases} 件がこのテーマに含まれています。`);
+    // The worker's group-home cases fed the theme the meeting merged into another.
+    expect(fed.map((t) => t.theme_id)).toContain(mergedInto);
+    expect(await page.textContent(`article[data-feedback-theme="${mergedInto}"] ol.decisions`)).toMatch(/^\d{4}-\d{2}-\d{2} 似たテーマの事例をこのテーマに統合$/);
     await shot(page, '07-feedback');
     await page.goto(`${base}/#/board`);
     await drawn(page, '#/board');

@@ -6,6 +6,7 @@ import { latestThemes, themeHistory, themesFedBy } from '../themes/theme-store.t
 interface Decided {
   status?: string;
   subcommittee?: string | null;
+  mergedFrom?: string;
 }
 
 /** What a history entry did, as the council's decision: no names of who decided, no notes. */
@@ -16,7 +17,9 @@ function decision(entry: Record<string, unknown>): { date: string; action: strin
   } catch {
     after = {};
   }
-  return { date: String(entry.changed_at).slice(0, 10), action: String(entry.action), status: after.status ?? null, subcommittee: after.subcommittee ?? null };
+  // A merge is recorded on both themes; the one that took the other's cases says so.
+  const action = entry.action === 'merge' && after.mergedFrom ? 'merged_from' : String(entry.action);
+  return { date: String(entry.changed_at).slice(0, 10), action, status: after.status ?? null, subcommittee: after.subcommittee ?? null };
 }
 
 /**

@@ -20,7 +20,8 @@ const ACTIONS: Record<string, string> = {
   conclude: '部会の結論',
   report: '全体会へ報告',
   recommend: '市へ提言',
-  merge: '他のテーマと統合',
+  merge: '他のテーマに統合',
+  merged_from: '似たテーマの事例をこのテーマに統合',
   split: '分割',
 };
 
