@@ -3,15 +3,15 @@ import { audit } from '../accounts/audit.ts';
 import { toArrowStream, ARROW_MEDIA_TYPE } from '../arrow/arrow-table.ts';
 import { toExcelCsv } from '../export/csv-export.ts';
 import { FACETS, termFrequencies, type Facet } from '../../pipelines/text/term-stats.ts';
-import { ApiError, invalid } from '../http/api-error.ts';
+import { invalid } from '../http/api-error.ts';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
 import { isSuppressed, suppressCount, type Cell } from '../suppression/cell.ts';
 import { suppressSeries } from '../suppression/series.ts';
-import { breakdownTable, type BreakdownLine } from '../themes/breakdown-table.ts';
+import { breakdownTable, countGrid, crossTable, type BreakdownLine } from '../themes/breakdown-table.ts';
+import { cachedLatestThemes, latestTheme } from '../themes/latest-theme.ts';
 import { published } from '../suppression/published.ts';
-import { suppressTable } from '../suppression/table.ts';
-import { latestThemes, monthlyCases, themeCross } from '../themes/theme-store.ts';
+import { monthlyCases, themeCross } from '../themes/theme-store.ts';
 
 const shown = (cell: Cell) => (isSuppressed(cell) ? cell.marker : cell.value);
 
@@ -40,7 +40,7 @@ export function exportRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
     .get('/themes.csv', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
-      const themes = await deps.cache.get('themes', () => latestThemes(deps.db));
+      const themes = await cachedLatestThemes(deps);
       const rows = themes.map((t) => [
         String(t.theme_id),
         String(t.name),
@@ -62,7 +62,7 @@ export function exportRoutes(deps: RouteDeps) {
     .get('/breakdown.arrow', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
       const facet = facetOf(c.req.query('facet'));
-      const themes = await deps.cache.get('themes', () => latestThemes(deps.db));
+      const themes = await cachedLatestThemes(deps);
       const suppress = published(user.role, c.req.query('published'));
       const lines = await deps.cache.get(`breakdown:${facet}:${suppress}`, () =>
         themes[0] ? breakdownTable(deps.db, String(themes[0].run_id), themes.map((t) => String(t.theme_id)), facet, suppress ? deps.settings.suppressionThreshold : null) : Promise.resolve([]),
@@ -86,7 +86,7 @@ export function exportRoutes(deps: RouteDeps) {
     .get('/breakdown.csv', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
       const facet = facetOf(c.req.query('facet'));
-      const themes = await deps.cache.get('themes', () => latestThemes(deps.db));
+      const themes = await cachedLatestThemes(deps);
       const lines = themes[0] ? await breakdownTable(deps.db, String(themes[0].run_id), themes.map((t) => String(t.theme_id)), facet, deps.settings.suppressionThreshold) : [];
       const name = new Map(themes.map((t) => [String(t.theme_id), String(t.name)]));
       const csv = toExcelCsv(['ID', 'テーマ', facet, '事例数'], lines.map((l) => [l.themeId, name.get(l.themeId) ?? l.themeId, l.value, l.suppressed ? 'X' : l.cases]));
@@ -96,8 +96,7 @@ export function exportRoutes(deps: RouteDeps) {
     .get('/themes/:id/monthly.arrow', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
       const id = c.req.param('id');
-      const theme = (await deps.cache.get('themes', () => latestThemes(deps.db))).find((t) => t.theme_id === id);
-      if (!theme) throw new ApiError(404, 'not_found', `テーマ ${id} は最新の分析にありません。`);
+      const theme = await latestTheme(deps, id);
       const run = String(theme.run_id);
       const months = await deps.cache.get(`monthly:${run}:${id}`, () => monthlyCases(deps.db, run, id));
       const counts = months.map((m) => Number(m.cases));
@@ -112,14 +111,12 @@ export function exportRoutes(deps: RouteDeps) {
     .get('/themes/:id/heatmap.arrow', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
       const id = c.req.param('id');
-      const theme = (await deps.cache.get('themes', () => latestThemes(deps.db))).find((t) => t.theme_id === id);
-      if (!theme) throw new ApiError(404, 'not_found', `テーマ ${id} は最新の分析にありません。`);
+      const theme = await latestTheme(deps, id);
       const found = await deps.cache.get(`cross:${String(theme.run_id)}:${id}`, () => themeCross(deps.db, String(theme.run_id), id));
       const areas = [...new Set(found.map((r) => String(r.area)))];
       const types = [...new Set(found.map((r) => String(r.disability_type)))].sort();
-      const count = new Map(found.map((r) => [`${String(r.area)}\u0000${String(r.disability_type)}`, Number(r.cases)]));
-      const counts = areas.map((a) => types.map((t) => count.get(`${a}\u0000${t}`) ?? 0));
-      const cells = published(user.role, c.req.query('published')) ? suppressTable(areas, types, counts, deps.settings.suppressionThreshold).cells : counts.map((line) => line.map((value) => ({ value }) as Cell));
+      const counts = countGrid(found.map((r) => ({ row: String(r.area), column: String(r.disability_type), cases: Number(r.cases) })), areas, types);
+      const { cells } = crossTable(areas, types, counts, published(user.role, c.req.query('published')) ? deps.settings.suppressionThreshold : null);
       const flat = areas.flatMap((area, i) => types.map((type, j) => ({ area, type, cell: cells[i]?.[j] as Cell })));
       const stream = toArrowStream([
         { name: 'area', type: 'utf8', values: flat.map((f) => f.area) },

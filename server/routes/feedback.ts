@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
-import { latestThemes, themeHistory, themesFedBy } from '../themes/theme-store.ts';
+import { cachedLatestThemes } from '../themes/latest-theme.ts';
+import { themeHistory, themesFedBy } from '../themes/theme-store.ts';
 
 interface Decided {
   status?: string;
@@ -29,7 +30,7 @@ function decision(entry: Record<string, unknown>): { date: string; action: strin
 export function feedbackRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>().get('/', async (c) => {
     const user = requireRole(c.get('user'), 'staff', 'coordinator', 'secretariat');
-    const themes = await deps.cache.get('themes', () => latestThemes(deps.db));
+    const themes = await cachedLatestThemes(deps);
     const fed = themes[0] ? await themesFedBy(deps.db, String(themes[0].run_id), user.userId) : new Map<string, number>();
     const mine = themes.filter((t) => fed.has(String(t.theme_id)));
     return c.json({

@@ -10,6 +10,7 @@ import { published } from '../suppression/published.ts';
 import { caseExcerpts } from '../../pipelines/themes/excerpts.ts';
 import { themeBreakdown } from '../../pipelines/themes/breakdown.ts';
 import { FACETS, kwic } from '../../pipelines/text/term-stats.ts';
+import { cachedLatestThemes, latestTheme } from '../themes/latest-theme.ts';
 import { mergeThemes } from '../themes/merge-themes.ts';
 import { splitTheme } from '../themes/split-theme.ts';
 import { decisionOf, latestThemes, recentHistory, recordHistory, themeCooccurrence, representativeIds, saveDecision, themeHistory, themesFedBy, themesMatching, themeTerms, type CaseFilter } from '../themes/theme-store.ts';
@@ -42,7 +43,7 @@ export function themeRoutes(deps: RouteDeps) {
       if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) throw invalid('status', `状態は ${STATUSES.join('、')} のいずれかにしてください。`);
       const subcommittee = c.req.query('subcommittee');
       const filter = caseFilter(c.req.query());
-      const all = await deps.cache.get('themes', () => latestThemes(deps.db));
+      const all = await cachedLatestThemes(deps);
       const matching = Object.values(filter).some((v) => v !== null) && all[0] ? await themesMatching(deps.db, String(all[0].run_id), filter) : null;
       let themes = all.filter(
         (t) =>
@@ -68,8 +69,7 @@ export function themeRoutes(deps: RouteDeps) {
     .get('/:id', async (c) => {
       requireRole(c.get('user'), 'secretariat', 'coordinator');
       const id = c.req.param('id');
-      const theme = (await deps.cache.get('themes', () => latestThemes(deps.db))).find((t) => t.theme_id === id);
-      if (!theme) throw new ApiError(404, 'not_found', `テーマ ${id} は最新の分析にありません。`);
+      const theme = await latestTheme(deps, id);
       const run = String(theme.run_id);
       const evidence = await deps.cache.get(`evidence:${run}:${id}`, async () => {
         const terms = await themeTerms(deps.db, run, id);
@@ -91,8 +91,7 @@ export function themeRoutes(deps: RouteDeps) {
     .get('/:id/cases.arrow', async (c) => {
       requireRole(c.get('user'), 'secretariat', 'coordinator');
       const id = c.req.param('id');
-      const theme = (await deps.cache.get('themes', () => latestThemes(deps.db))).find((t) => t.theme_id === id);
-      if (!theme) throw new ApiError(404, 'not_found', `テーマ ${id} は最新の分析にありません。`);
+      const theme = await latestTheme(deps, id);
       const stream = await queryToArrow(deps.db.connection, THEME_CASES, [String(theme.run_id), id]);
       return c.body(new Uint8Array(stream), 200, { 'content-type': ARROW_MEDIA_TYPE });
     })

@@ -2,7 +2,7 @@ import type { Database } from '../../pipelines/db/database.ts';
 import { sqlFile } from '../../pipelines/db/sql-file.ts';
 import type { Facet } from '../../pipelines/text/term-stats.ts';
 import { isSuppressed, type Cell } from '../suppression/cell.ts';
-import { suppressTable } from '../suppression/table.ts';
+import { suppressTable, type SuppressedTable } from '../suppression/table.ts';
 
 const RUN_BREAKDOWN = sqlFile(import.meta.url, 'sql/run-breakdown.sql');
 
@@ -23,12 +23,8 @@ export const TOTAL = '合計';
 export async function breakdownTable(db: Database, runId: string, themeIds: readonly string[], facet: Facet, threshold: number | null): Promise<BreakdownLine[]> {
   const rows = (await db.connection.runAndReadAll(RUN_BREAKDOWN, [runId, facet])).getRowObjectsJson();
   const values = [...new Set(rows.map((r) => String(r.value)))].sort();
-  const count = new Map(rows.map((r) => [`${String(r.theme_id)}\u0000${String(r.value)}`, Number(r.cases)]));
-  const counts = themeIds.map((t) => values.map((v) => count.get(`${t}\u0000${v}`) ?? 0));
-  const table =
-    threshold === null
-      ? plain(themeIds, values, counts)
-      : suppressTable([...themeIds], values, counts, threshold);
+  const counts = countGrid(rows.map((r) => ({ row: String(r.theme_id), column: String(r.value), cases: Number(r.cases) })), themeIds, values);
+  const table = crossTable(themeIds, values, counts, threshold);
   const line = (themeId: string, value: string, cell: Cell): BreakdownLine => ({
     themeId,
     value,
@@ -42,13 +38,23 @@ export async function breakdownTable(db: Database, runId: string, themeIds: read
   ];
 }
 
-function plain(rows: readonly string[], columns: readonly string[], counts: number[][]) {
+/** Long-form counts as a grid over the given rows and columns; a missing combination counts 0. */
+export function countGrid(lines: ReadonlyArray<{ row: string; column: string; cases: number }>, rows: readonly string[], columns: readonly string[]): number[][] {
+  const count = new Map(lines.map((l) => [`${l.row}\u0000${l.column}`, l.cases]));
+  return rows.map((r) => columns.map((c) => count.get(`${r}\u0000${c}`) ?? 0));
+}
+
+/** A cross table with its totals: as counted, or suppressed for publication when `threshold` is given. */
+export function crossTable(rows: readonly string[], columns: readonly string[], counts: number[][], threshold: number | null): Omit<SuppressedTable, 'rows' | 'columns'> {
+  return threshold === null ? plain(columns, counts) : suppressTable([...rows], [...columns], counts, threshold);
+}
+
+function plain(columns: readonly string[], counts: number[][]) {
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   return {
     cells: counts.map((r) => r.map((value) => ({ value }))),
     rowTotals: counts.map((r) => ({ value: sum(r) })),
     columnTotals: columns.map((_, j) => ({ value: sum(counts.map((r) => r[j] ?? 0)) })),
     total: { value: sum(counts.map(sum)) },
-    rows,
   };
 }
