@@ -79,31 +79,17 @@ export function actionLabel(action: string): string {
 /** Checks the request body: an unknown action or a missing field is a 400 naming the field. */
 export function parseAction(body: unknown): ThemeAction {
   const b = (body ?? {}) as Record<string, unknown>;
-  const text = (field: string) => {
-    const v = b[field];
-    if (typeof v !== 'string' || v.trim() === '') throw invalid(field, `「${field}」を入力してください。`);
-    return v.trim();
-  };
-  switch (b.action) {
-    case 'rename':
-      return { action: 'rename', name: text('name') };
-    case 'refer':
-      return { action: 'refer', subcommittee: text('subcommittee') };
-    case 'conclude':
-      return { action: 'conclude', conclusion: text('conclusion') };
-    case 'note':
-      return { action: 'note', note: text('note') };
-    case 'dismiss':
-      return typeof b.reason === 'string' && b.reason.trim() !== '' ? { action: 'dismiss', reason: b.reason.trim() } : { action: 'dismiss' };
-    case 'adopt':
-    case 'reopen':
-    case 'discuss':
-    case 'report':
-    case 'recommend':
-      return { action: b.action };
-    default:
-      throw invalid('action', `操作は ${Object.keys(ACTION_NAMES).join('、')} のいずれかにしてください。`);
+  if (typeof b.action !== 'string' || !Object.hasOwn(ACTION_NAMES, b.action)) {
+    throw invalid('action', `操作は ${Object.keys(ACTION_NAMES).join('、')} のいずれかにしてください。`);
   }
+  const action = b.action as ThemeAction['action'];
+  const input = FIELDS[action];
+  if (!input) return { action } as ThemeAction;
+  const given = b[input.field];
+  const value = typeof given === 'string' ? given.trim() : '';
+  if (value !== '') return { action, [input.field]: value } as ThemeAction;
+  if (input.required) throw invalid(input.field, `「${input.field}」を入力してください。`);
+  return { action } as ThemeAction;
 }
 
 /** The decision after an action; a move the status does not allow is a 409 saying why. */
