@@ -11,3 +11,13 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   for (const child of children) if (child) node.append(child);
   return node;
 }
+
+/** A table of plain text cells under one header row. */
+export function textTable(headers: readonly string[], rows: ReadonlyArray<readonly string[]>, className: string): HTMLTableElement {
+  return el(
+    'table',
+    { className },
+    el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { text: h, attrs: { scope: 'col' } })))),
+    el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((cell) => el('td', { text: cell }))))),
+  );
+}

@@ -1,13 +1,9 @@
+import type { MonthlyCount } from './charts/monthly-bars.ts';
+
 /** A period breakdown (themes × 月, 四半期 or 年度, long form) as series per theme, over one domain. */
 export interface BreakdownLine {
   theme_id: string;
   value: string;
-  cases: number | null;
-  suppressed: boolean;
-}
-
-export interface MonthCount {
-  month: string;
   cases: number | null;
   suppressed: boolean;
 }
@@ -28,8 +24,8 @@ export function monthRange(first: string, last: string): string[] {
 
 export interface MonthSeries {
   months: string[];
-  total: MonthCount[];
-  byTheme: Map<string, MonthCount[]>;
+  total: MonthlyCount[];
+  byTheme: Map<string, MonthlyCount[]>;
 }
 
 /** Series over months (gaps filled) or, with `fill` false, over the periods present (quarters, years). */
@@ -43,7 +39,7 @@ export function monthSeries(lines: readonly BreakdownLine[], fill = true): Month
     theme.set(l.value, l);
     grouped.set(l.theme_id, theme);
   }
-  const series = (theme: Map<string, BreakdownLine> | undefined): MonthCount[] =>
+  const series = (theme: Map<string, BreakdownLine> | undefined): MonthlyCount[] =>
     months.map((month) => {
       const l = theme?.get(month);
       return { month, cases: l ? l.cases : 0, suppressed: l?.suppressed ?? false };

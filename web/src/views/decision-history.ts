@@ -1,4 +1,4 @@
-import { el } from '../dom.ts';
+import { el, textTable } from '../dom.ts';
 import type { ThemeRow } from '../themes.ts';
 
 export interface HistoryEntry {
@@ -28,31 +28,17 @@ export function decisionHistory(entries: readonly HistoryEntry[], themes: readon
   const names = new Map(themes.map((t) => [t.theme_id, t.name]));
   const acrossThemes = entries.some((h) => h.theme_id);
   const headers = acrossThemes ? ['日時', 'テーマ', '決定', '結果', '記録した人'] : ['日時', '決定', '結果', '記録した人'];
+  const row = (h: HistoryEntry) => [
+    h.changed_at.replace('T', ' ').slice(0, 16),
+    ...(acrossThemes ? [h.theme_id ? `${h.theme_id} ${names.get(h.theme_id) ?? ''}`.trim() : ''] : []),
+    h.label,
+    outcome(h),
+    h.changed_by ?? '',
+  ];
   return el(
     'section',
     { className: 'history' },
     el('h3', { text: title }),
-    entries.length === 0
-      ? el('p', { text: 'まだ決定はありません。' })
-      : el(
-          'table',
-          { className: 'history' },
-          el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { text: h, attrs: { scope: 'col' } })))),
-          el(
-            'tbody',
-            {},
-            ...entries.map((h) =>
-              el(
-                'tr',
-                {},
-                el('td', { text: h.changed_at.replace('T', ' ').slice(0, 16) }),
-                acrossThemes ? el('td', { text: h.theme_id ? `${h.theme_id} ${names.get(h.theme_id) ?? ''}`.trim() : '' }) : null,
-                el('td', { text: h.label }),
-                el('td', { text: outcome(h) }),
-                el('td', { text: h.changed_by ?? '' }),
-              ),
-            ),
-          ),
-        ),
+    entries.length === 0 ? el('p', { text: 'まだ決定はありません。' }) : textTable(headers, entries.map(row), 'history'),
   );
 }

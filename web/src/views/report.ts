@@ -4,7 +4,7 @@ import { plenaryFootnote } from '../charts/footnote.ts';
 import { heatmap, type HeatCell } from '../charts/heatmap.ts';
 import { monthlyBars } from '../charts/monthly-bars.ts';
 import type { Context } from '../context.ts';
-import { el } from '../dom.ts';
+import { el, textTable } from '../dom.ts';
 import { monthSeries, periodText, TOTAL, type BreakdownLine, type MonthSeries } from '../month-series.ts';
 import { shownCount, subcommitteeOf, type ThemeRow } from '../themes.ts';
 import { figure } from './figure.ts';
@@ -27,14 +27,7 @@ function shownShare(series: MonthSeries, themes: readonly ThemeRow[]): number {
   return cells.length === 0 ? 1 : cells.filter((c) => !c.suppressed).length / cells.length;
 }
 
-function table(headers: string[], rows: Array<Array<string>>, className = 'report-table'): HTMLTableElement {
-  return el(
-    'table',
-    { className },
-    el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { text: h, attrs: { scope: 'col' } })))),
-    el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((cell) => el('td', { text: cell }))))),
-  );
-}
+const table = (headers: readonly string[], rows: ReadonlyArray<readonly string[]>) => textTable(headers, rows, 'report-table');
 
 /** A themes × facet breakdown as a heatmap, one row per theme; totals left to the table. */
 function breakdownChart(lines: readonly BreakdownLine[], themes: readonly ThemeRow[], facet: string, footnote: (suppressed: boolean) => string): HTMLElement {

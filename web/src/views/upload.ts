@@ -1,5 +1,5 @@
 import { api, ApiFailure, csrf } from '../api.ts';
-import { el } from '../dom.ts';
+import { el, textTable } from '../dom.ts';
 import { followJob } from '../job-progress.ts';
 
 interface Issue {
@@ -27,14 +27,7 @@ interface Report {
 
 const KINDS: Record<string, string> = { name: '氏名', phone: '電話番号', postal: '郵便番号', address: '住所', birthdate: '生年月日', email: 'メールアドレス', id_number: '個人番号など' };
 
-function table(headers: string[], rows: string[][]): HTMLTableElement {
-  return el(
-    'table',
-    { className: 'report' },
-    el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { text: h, attrs: { scope: 'col' } })))),
-    el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((cell) => el('td', { text: cell }))))),
-  );
-}
+const table = (headers: readonly string[], rows: ReadonlyArray<readonly string[]>) => textTable(headers, rows, 'report');
 
 function reportView(r: Report): HTMLElement {
   const refused = r.issues.filter((i) => i.severity === 'error');
