@@ -51,6 +51,9 @@ describe('plenaryFootnote', () => {
     );
     expect(plenaryFootnote({ period: null, threshold: 5, suppressed: false })).toBe('出典: mieruka（個別支援会議の記録から集計）');
     expect(plenaryFootnote({ period: '', threshold: 3, suppressed: true })).toBe('出典: mieruka（個別支援会議の記録から集計）\n斜線・X: 1〜2 件（少数のため非表示）');
+    expect(plenaryFootnote({ period: null, threshold: 10, suppressed: true, internal: true })).toBe(
+      '出典: mieruka（個別支援会議の記録から集計）\n斜線・X: 1〜9 件（少数のため非表示）\n協議会内部用: 少数の件数も表示しています（全体会には「全体会の資料」の図を）',
+    );
   });
 });
 

@@ -5,10 +5,15 @@ export interface FootnoteInput {
   threshold: number;
   /** Whether the figure hides any count, which readers must be told. */
   suppressed: boolean;
+  /** Drawn for the meeting with every count: a saved copy must say it is not for publication. */
+  internal?: boolean;
 }
 
-/** The footnote every plenary figure carries: source and period, and what the hatching means when anything is hidden. */
-export function plenaryFootnote({ period, threshold, suppressed }: FootnoteInput): string {
+const INTERNAL_NOTE = '協議会内部用: 少数の件数も表示しています（全体会には「全体会の資料」の図を）';
+
+/** The footnote every figure carries: source and period, what the hatching means when anything is hidden, and whether it is internal. */
+export function plenaryFootnote({ period, threshold, suppressed, internal = false }: FootnoteInput): string {
   const source = `出典: mieruka（個別支援会議の記録から集計）${period ? `　期間: ${period}` : ''}`;
-  return suppressed ? `${source}\n斜線・X: 1〜${threshold - 1} 件（少数のため非表示）` : source;
+  const lines = [source, ...(suppressed ? [`斜線・X: 1〜${threshold - 1} 件（少数のため非表示）`] : []), ...(internal ? [INTERNAL_NOTE] : [])];
+  return lines.join('\n');
 }

@@ -10,7 +10,7 @@ import { go } from '../router.ts';
 import { shownCount, subcommitteeOf, type ThemeRow } from '../themes.ts';
 import { boardFilters, type BoardFilter } from './board-filters.ts';
 import { decisionHistory, type HistoryEntry } from './decision-history.ts';
-import { figure, INTERNAL_NOTE } from './figure.ts';
+import { figure } from './figure.ts';
 import { themeActions } from './theme-actions.ts';
 
 const HEADERS = ['順位', 'ID', 'テーマ案', '事例', '事業所', '地区', '月数', '推移', '傾向', '専門部会', '状態'];
@@ -63,7 +63,7 @@ export async function boardView(main: HTMLElement, ctx: Context, filter: BoardFi
     width: 960,
     height: 150,
     title: `テーマに含まれる事例数の月別推移（${whole}）`,
-    footnote: plenaryFootnote({ period: whole, threshold: ctx.status.suppressionThreshold, suppressed: series.total.some((m) => m.suppressed) }) + (decides(ctx) ? `\n${INTERNAL_NOTE}` : ''),
+    footnote: plenaryFootnote({ period: whole, threshold: ctx.status.suppressionThreshold, suppressed: series.total.some((m) => m.suppressed), internal: decides(ctx) }),
     selection,
     onSelect: (range) => apply({ ...filter, from: range?.[0], to: range?.[1] }),
   });

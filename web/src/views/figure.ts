@@ -1,9 +1,6 @@
 import { downloadPng, downloadSvg } from '../charts/export-chart.ts';
 import { el } from '../dom.ts';
 
-/** Added under charts the meeting sees with every count, so a saved copy says it is not for publication. */
-export const INTERNAL_NOTE = '協議会内部用: 少数の件数も表示しています（全体会には「全体会の資料」の図を）';
-
 /** A chart as the secretariat takes it into plenary materials: drawn, then saved as SVG or PNG. */
 export function figure(svg: SVGSVGElement, name: string): HTMLElement {
   const message = el('p', { className: 'error', attrs: { role: 'alert' } });

@@ -10,7 +10,7 @@ import { el } from '../dom.ts';
 import { periodText } from '../month-series.ts';
 import { routingWhy, subcommitteeOf, type ThemeRow } from '../themes.ts';
 import { decisionHistory, type HistoryEntry } from './decision-history.ts';
-import { figure, INTERNAL_NOTE } from './figure.ts';
+import { figure } from './figure.ts';
 import { themeActions } from './theme-actions.ts';
 import { themeCases } from './theme-cases.ts';
 
@@ -57,7 +57,7 @@ export async function themeDetailView(main: HTMLElement, ctx: Context, themeId: 
   const t = detail.theme;
   const threshold = ctx.status.suppressionThreshold;
   const period = periodText(months[0]?.month, months.at(-1)?.month);
-  const foot = (suppressed: boolean) => `${plenaryFootnote({ period, threshold, suppressed })}\n${INTERNAL_NOTE}`;
+  const foot = (suppressed: boolean) => plenaryFootnote({ period, threshold, suppressed, internal: true });
   const cells: HeatCell[] = cross.map((c) => ({ row: c.area, column: c.disability_type, cases: c.cases, suppressed: c.suppressed }));
   const charts = [
     figure(monthlyBars(months, { width: 640, height: 240, title: `${t.name}：月別の事例数（${period}）`, footnote: foot(months.some((m) => m.suppressed)) }), `${t.theme_id}-monthly`),
