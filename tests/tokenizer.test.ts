@@ -25,7 +25,7 @@ const generatedTexts = [...generateCases({ rows: 3000, seed: 3, piiRate: 0.02 })
 ]);
 const probeTexts = csvRecords(fixture('pii-probe.csv')).map((r) => r.text ?? '');
 const holdoutTexts = csvRecords(fixture('pii-holdout.csv')).map((r) => r.text ?? '');
-const medwebTexts = csvRecords(new URL('../../shared/eval/medweb_ja/medweb_ja_topic.csv', import.meta.url)).map((r) => r.text ?? '');
+const medwebTexts = csvRecords(fixture('medweb/medweb_ja_topic.csv')).map((r) => r.text ?? '');
 
 /** One realistic sentence of 20,000 characters: kuromoji's worst case, with nothing to split at. */
 const longSentence = generatedTexts.join('').replace(/[。、]/g, '').slice(0, 20_000);

@@ -18,7 +18,7 @@ import { createTokenizerPool, defaultPoolSize } from '../../pipelines/text/token
 const ROWS = Number(process.env.BENCH_ROWS ?? 25_000);
 const PASSES = Number(process.env.BENCH_PASSES ?? 3);
 const SEED = 1;
-const MEDWEB = new URL('../../../shared/eval/medweb_ja/medweb_ja_topic.csv', import.meta.url);
+const MEDWEB = new URL('../../fixtures/medweb/medweb_ja_topic.csv', import.meta.url);
 
 type Mode = 'stock' | 'fast' | 'pool';
 
