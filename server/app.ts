@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { ApiError } from './http/api-error.ts';
+import { formInWorker } from '../pipelines/themes/theme-former.ts';
+import { scryptHasher } from './accounts/password.ts';
+import { errorAnswer } from './http/error-answer.ts';
 import type { AppDeps, AppEnv, RouteDeps } from './http/app-env.ts';
 import { ReadCache } from './http/read-cache.ts';
 import { sessionAuth } from './http/session-auth.ts';
@@ -27,9 +28,15 @@ const OPEN = (method: string, path: string) => path === '/api/health' || (path =
 
 /** The HTTP app over one database: tests call `app.request()`, `mieruka serve` listens. */
 export function createApp(appDeps: AppDeps) {
-  const deps: RouteDeps = { ...appDeps, cache: new ReadCache() };
-  const now = deps.now ?? (() => new Date());
-  const jobs = new JobQueue();
+  const now = appDeps.now ?? (() => new Date());
+  const deps: RouteDeps = {
+    ...appDeps,
+    now,
+    passwords: appDeps.passwords ?? scryptHasher(),
+    former: appDeps.former ?? formInWorker,
+    cache: new ReadCache(appDeps.db),
+    jobs: new JobQueue(appDeps.db, now),
+  };
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     c.set('requestId', randomUUID());
@@ -64,9 +71,9 @@ export function createApp(appDeps: AppDeps) {
   app.route('/api/themes', themeRoutes(deps));
   app.route('/api/exports', exportRoutes(deps));
   app.route('/api/feedback', feedbackRoutes(deps));
-  app.route('/api/uploads', uploadRoutes(deps, jobs));
-  app.route('/api/analysis', analysisRoutes(deps, jobs));
-  app.route('/api/jobs', jobRoutes(jobs));
+  app.route('/api/uploads', uploadRoutes(deps));
+  app.route('/api/analysis', analysisRoutes(deps));
+  app.route('/api/jobs', jobRoutes(deps));
   app.route('/api/template.csv', templateRoutes);
 
   if (deps.webRoot) {
@@ -81,16 +88,11 @@ export function createApp(appDeps: AppDeps) {
   app.notFound((c) => c.json({ code: 'not_found', message: 'そのページやデータはありません。', requestId: c.get('requestId') }, 404));
   app.onError((error, c) => {
     const requestId = c.get('requestId') ?? randomUUID();
-    if (error instanceof ApiError) {
-      return c.json({ code: error.code, message: error.message, requestId, ...(error.field ? { field: error.field } : {}) }, error.status);
-    }
-    if (error instanceof HTTPException) {
-      return c.json({ code: 'http_error', message: error.message || 'リクエストを処理できませんでした。', requestId }, error.status);
-    }
-    process.stderr.write(`[${requestId}] ${error.stack ?? String(error)}\n`);
-    return c.json({ code: 'internal', message: 'サーバーで問題が起きました。時間をおいてもう一度お試しください。', requestId }, 500);
+    const { status, body } = errorAnswer(error, requestId);
+    return c.json(body, status);
   });
-  return app;
+  // Tests wait for the jobs they started before they close the database.
+  return Object.assign(app, { jobs: deps.jobs });
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -4,9 +4,10 @@ import type { CouncilSettings } from '../pipelines/council/settings.ts';
 import type { Database } from '../pipelines/db/database.ts';
 import { ingestFile } from '../pipelines/ingest/ingest.ts';
 import { analyze } from '../pipelines/themes/analyze.ts';
-import { CHOSEN_METHOD } from '../pipelines/themes/chosen-method.ts';
 import type { TokenizeMany } from '../pipelines/text/tokenize-texts.ts';
 import { ensureSecretariat } from './accounts/accounts.ts';
+import { markDemo } from './demo/demo-data.ts';
+import { failInterruptedJobs } from './jobs/job-store.ts';
 
 const DEMO_FILE = fileURLToPath(new URL('../fixtures/demo.csv', import.meta.url));
 
@@ -16,30 +17,22 @@ export interface BootstrapReport {
   admin: { login: string; password: string | null } | null;
 }
 
-async function count(db: Database, sql: string): Promise<number> {
-  return Number((await db.connection.runAndReadAll(sql)).getRowObjectsJson()[0]?.n ?? 0);
-}
-
 /**
- * What a start does before it listens: on an empty database, the 300 made-up demo cases are
- * loaded and analysed and the database is flagged as demo data (デモデータ) until the
- * secretariat clears it; and the first secretariat account is made.
+ * What a start does before it listens: jobs the last stop cut short are marked failed; on
+ * an empty database, the 300 made-up demo cases are loaded (flagged as demo data, デモデータ,
+ * in the same write, until the secretariat clears them) and analysed; and the first
+ * secretariat account is made.
  */
 export async function bootstrap(
   db: Database,
   options: { settings: CouncilSettings; tokenizeMany: TokenizeMany; adminPassword: string | undefined; now: Date },
 ): Promise<BootstrapReport> {
-  let demoLoaded = false;
-  if ((await count(db, 'SELECT count(*) AS n FROM cases')) === 0) {
-    await ingestFile(db, await readFile(DEMO_FILE), { fileName: 'demo.csv', settings: options.settings, piiMode: 'mask', tokenizeMany: options.tokenizeMany, now: options.now });
-    await analyze(db, { settings: options.settings, tokenizeMany: options.tokenizeMany, method: CHOSEN_METHOD, now: options.now });
-    await db.connection.run("INSERT OR REPLACE INTO app_flags VALUES ('demo', 'true')");
-    demoLoaded = true;
+  await failInterruptedJobs(db, options.now);
+  const empty = Number((await db.read((scope) => scope.rows('SELECT count(*) AS n FROM cases')))[0]?.n ?? 0) === 0;
+  if (empty) {
+    await ingestFile(db, await readFile(DEMO_FILE), { fileName: 'demo.csv', settings: options.settings, piiMode: 'mask', tokenizeMany: options.tokenizeMany, now: options.now, alsoStore: markDemo });
+    await analyze(db, { settings: options.settings, tokenizeMany: options.tokenizeMany, now: options.now });
   }
   const admin = await ensureSecretariat(db, options.adminPassword, options.now);
-  return { demoLoaded, admin };
-}
-
-export async function isDemo(db: Database): Promise<boolean> {
-  return (await count(db, "SELECT count(*) AS n FROM app_flags WHERE name = 'demo' AND value = 'true'")) > 0;
+  return { demoLoaded: empty, admin };
 }

@@ -3,7 +3,6 @@ import { DEFAULT_COUNCIL, loadCouncilSettings, presetPath, type CouncilSettings 
 import { nmi } from '../pipelines/eval/clustering-metrics.ts';
 import { analyze } from '../pipelines/themes/analyze.ts';
 import { themeBreakdown } from '../pipelines/themes/breakdown.ts';
-import { CHOSEN_METHOD } from '../pipelines/themes/chosen-method.ts';
 import type { AnalysisResult } from '../pipelines/themes/theme-result.ts';
 import { tokenizeInProcess } from '../pipelines/text/tokenize-in-process.ts';
 import { generated, ingestCases } from './helpers/generated-db.ts';
@@ -19,12 +18,12 @@ const fresh = async () => {
 beforeEach(() => {
   temps = [];
 });
-afterEach(() => {
-  for (const t of temps) t.close();
+afterEach(async () => {
+  await Promise.all(temps.map((t) => t.close()));
 });
 
 const run = (db: Temp['db'], settings: CouncilSettings = DEFAULT_COUNCIL) =>
-  analyze(db, { settings, tokenizeMany: tokenizeInProcess, method: CHOSEN_METHOD, now: new Date('2026-11-21T09:00:00Z') });
+  analyze(db, { settings, tokenizeMany: tokenizeInProcess, now: new Date('2026-11-21T09:00:00Z') });
 
 /** Each case's theme label ('-1' when unassigned), for comparing with the planted labels. */
 function predicted(result: AnalysisResult, ids: readonly string[]): string[] {
@@ -70,11 +69,11 @@ describe('analyze', () => {
       expect(r.excerpt).toBe((text.get(r.recordId) ?? '').replace(/\s+/g, ' ').trim().slice(0, 80) + ((text.get(r.recordId) ?? '').length > 80 ? '…' : ''));
     }
     for (const facet of ['地区', '障害種別', '年齢層', '月'] as const) {
-      const rows = await themeBreakdown(db, result.runId, theme.id, facet);
+      const rows = await db.read((scope) => themeBreakdown(scope, result.runId, theme.id, facet));
       expect(rows.reduce((n, r) => n + r.cases, 0)).toBe(theme.caseCount);
     }
-    expect((await themeBreakdown(db, result.runId, theme.id, '地区')).length).toBe(theme.areaCount);
-    expect((await themeBreakdown(db, result.runId, theme.id, '月')).length).toBe(theme.periodCount);
+    expect((await db.read((scope) => themeBreakdown(scope, result.runId, theme.id, '地区'))).length).toBe(theme.areaCount);
+    expect((await db.read((scope) => themeBreakdown(scope, result.runId, theme.id, '月'))).length).toBe(theme.periodCount);
   });
 
   it('gives the same themes for the same data and settings', async () => {
@@ -96,7 +95,7 @@ describe('analyze', () => {
     const cut = Math.floor(byDate.length * 0.9);
     await ingestCases(db, byDate.slice(0, cut));
     const first = await run(db);
-    await db.connection.run("UPDATE themes SET council_name = '議題A', status = '採択' WHERE theme_id = $1", [first.themes[0]?.id as string]);
+    await db.write((scope) => scope.run("UPDATE themes SET council_name = '議題A', status = '採択' WHERE theme_id = $1", [first.themes[0]?.id as string]));
     await ingestCases(db, byDate.slice(cut));
     const second = await run(db);
     const before = new Map(first.themes.map((t) => [t.id, new Set(t.caseIds)]));

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDBInstance } from '@duckdb/node-api';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBValue } from '@duckdb/node-api';
 import { Type, tableFromIPC } from 'apache-arrow';
 import type { Table } from 'apache-arrow';
-import { ARROW_MEDIA_TYPE, queryToArrow, toArrowStream } from '../server/arrow/arrow-table.ts';
+import { openDatabase, type Database } from '../pipelines/db/database.ts';
+import { ARROW_MEDIA_TYPE, queryToArrow as sendAsArrow, toArrowStream } from '../server/arrow/arrow-table.ts';
 
 const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
 
@@ -15,34 +15,29 @@ function columnValues(table: Table): Record<string, unknown[]> {
   return Object.fromEntries(table.schema.fields.map((f) => [f.name, [...(table.getChild(f.name) ?? [])]]));
 }
 
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
+let db: Database;
+const queryToArrow = (sql: string, params?: DuckDBValue[]) => db.read((scope) => sendAsArrow(scope, sql, params));
 
 beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  connection = await instance.connect();
-  await connection.run(`
-    CREATE TABLE cases (record_id VARCHAR, area VARCHAR, age_band_rank INTEGER, score DOUBLE,
+  db = await openDatabase(':memory:');
+  await db.write((scope) => scope.run(`
+    CREATE TABLE sample (record_id VARCHAR, area VARCHAR, age_band_rank INTEGER, score DOUBLE,
                         conference_date DATE, urgent BOOLEAN, created TIMESTAMP);
-    INSERT INTO cases VALUES
+    INSERT INTO sample VALUES
       ('K-0001', '中央', 1, 0.25, DATE '2024-04-12', true, TIMESTAMP '2024-04-12 10:00:00'),
       ('K-0002', NULL, NULL, NULL, NULL, NULL, NULL),
       ('K-0003', '北部', -7, -1.5, DATE '1969-12-31', false, NULL),
       ('K-0004', '中央', 3, 1e300, DATE '2025-03-02', true, NULL);
-  `);
+  `));
 });
 
-afterAll(() => {
-  connection.closeSync();
-  instance.closeSync();
-});
+afterAll(() => db.close());
 
 describe('queryToArrow', () => {
   it('sends each column type with its values and nulls', async () => {
     const bytes = await queryToArrow(
-      connection,
       `SELECT record_id AS 記録ID, area, age_band_rank, score, conference_date, urgent
-         FROM cases WHERE record_id <> $1 ORDER BY record_id`,
+         FROM sample WHERE record_id <> $1 ORDER BY record_id`,
       ['K-9999'],
     );
     const table = tableFromIPC(bytes);
@@ -68,9 +63,8 @@ describe('queryToArrow', () => {
   it('sends BIGINT and HUGEINT counts as int32 when they fit, float64 when not, and DECIMAL as float64', async () => {
     const table = tableFromIPC(
       await queryToArrow(
-        connection,
         `SELECT area, count(*) AS cases, sum(age_band_rank) AS rank_sum, count(*) * 4000000000 AS big, 0.5 AS half
-           FROM cases GROUP BY area ORDER BY area NULLS LAST`,
+           FROM sample GROUP BY area ORDER BY area NULLS LAST`,
       ),
     );
     expect(shape(table).map((f) => [f.name, f.type])).toEqual([
@@ -90,14 +84,14 @@ describe('queryToArrow', () => {
   });
 
   it('refuses integers a browser number cannot hold exactly', async () => {
-    await expect(queryToArrow(connection, 'SELECT 9007199254740993::BIGINT AS too_big')).rejects.toThrow(
+    await expect(queryToArrow('SELECT 9007199254740993::BIGINT AS too_big')).rejects.toThrow(
       /Column "too_big" holds 9007199254740993, beyond ±2\^53/,
     );
   });
 
   it('sends an empty result as a valid stream with the schema and no rows', async () => {
-    const sql = 'SELECT record_id, conference_date, count(*) AS n FROM cases WHERE false GROUP BY ALL';
-    const table = tableFromIPC(await queryToArrow(connection, sql));
+    const sql = 'SELECT record_id, conference_date, count(*) AS n FROM sample WHERE false GROUP BY ALL';
+    const table = tableFromIPC(await queryToArrow(sql));
     expect(table.numRows).toBe(0);
     expect(shape(table).map((f) => [f.name, f.type])).toEqual([
       ['record_id', 'Utf8'],
@@ -107,10 +101,10 @@ describe('queryToArrow', () => {
   });
 
   it('names the column whose DuckDB type has no mapping', async () => {
-    await expect(queryToArrow(connection, 'SELECT record_id, created FROM cases')).rejects.toThrow(
+    await expect(queryToArrow('SELECT record_id, created FROM sample')).rejects.toThrow(
       /Column "created" has DuckDB type TIMESTAMP, which cannot be sent as Arrow/,
     );
-    await expect(queryToArrow(connection, 'SELECT [1, 2] AS pair WHERE false')).rejects.toThrow(
+    await expect(queryToArrow('SELECT [1, 2] AS pair WHERE false')).rejects.toThrow(
       /Column "pair" has DuckDB type INTEGER\[\]/,
     );
   });

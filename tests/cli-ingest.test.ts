@@ -58,7 +58,7 @@ describe('mieruka ingest', () => {
     try {
       expect(await queryRows(db, 'SELECT record_id FROM cases')).toEqual([{ record_id: 'K-1' }]);
     } finally {
-      db.close();
+      await db.close();
     }
   });
 
@@ -128,7 +128,7 @@ describe('mieruka ingest while another program holds the database', () => {
         `エラー: データベース ${path} は別のプログラム（取り込みやサーバー）が使用中です。終わるのを待ってからもう一度実行してください。\n`,
       );
     } finally {
-      holder.close();
+      await holder.close();
     }
   });
 });

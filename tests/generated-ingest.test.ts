@@ -32,7 +32,7 @@ describe('generated case records through ingest', () => {
         expect(report.pii).toHaveLength(20);
         dumps.push(await queryRows(t.db, 'SELECT * EXCLUDE (upload_id) FROM cases ORDER BY record_id'));
       } finally {
-        t.close();
+        await t.close();
       }
     }
     expect(dumps[1]).toEqual(dumps[0]);
@@ -56,7 +56,7 @@ describe('generated case records through ingest', () => {
       const texts = await queryRows(t.db, "SELECT count(*)::INTEGER AS n FROM cases WHERE concat_ws(' ', consultation, problem, support, regional_note) LIKE '%［%］%'");
       expect(texts).toEqual([{ n: 6 }]);
     } finally {
-      t.close();
+      await t.close();
     }
   });
 });

@@ -18,7 +18,7 @@ async function snapshot(dbPath: string): Promise<string> {
     const tables = ['uploads', 'cases', 'ingest_issues', 'pii_findings'];
     return JSON.stringify(await Promise.all(tables.map((t) => queryRows(db, `SELECT * FROM ${t} ORDER BY ALL`))));
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -59,7 +59,7 @@ describe('an ingest killed part-way', () => {
     try {
       expect(await queryRows(db, 'SELECT count(*)::INTEGER AS n FROM current_cases')).toEqual([{ n: 60 }]);
     } finally {
-      db.close();
+      await db.close();
     }
   });
 });

@@ -11,7 +11,7 @@ beforeAll(async () => {
   const report = await bootstrap(t.temp.db, { settings: DEFAULT_COUNCIL, tokenizeMany: tokenizeInProcess, adminPassword: undefined, now: NOW });
   expect(report).toMatchObject({ demoLoaded: true });
 });
-afterAll(() => t.temp.close());
+afterAll(() => t.close());
 
 describe('the server: demo data', () => {
   it('says on every screen that the data is a demo, until the secretariat clears it', async () => {
@@ -30,7 +30,7 @@ describe('the server: demo data', () => {
     const admin = await t.as('secretariat');
     expect([(await admin.send('POST', '/api/status/clear-demo')).status]).toEqual([200]);
     expect(await (await viewer.get('/api/status')).json()).toMatchObject({ demo: false, areas: [] });
-    expect(((await (await t.as('coordinator')).get('/api/themes')).json() as Promise<{ themes: unknown[] }>).then((b) => b.themes)).resolves.toEqual([]);
+    await expect(((await (await t.as('coordinator')).get('/api/themes')).json() as Promise<{ themes: unknown[] }>).then((b) => b.themes)).resolves.toEqual([]);
     expect(await queryRows(t.temp.db, 'SELECT (SELECT count(*) FROM cases)::INTEGER AS cases, (SELECT count(*) FROM text_tokens)::INTEGER AS tokens, (SELECT count(*) FROM users)::INTEGER AS users')).toEqual([
       { cases: 0, tokens: 0, users: 4 },
     ]);

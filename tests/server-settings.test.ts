@@ -6,7 +6,7 @@ let t: Awaited<ReturnType<typeof testApp>>;
 beforeEach(async () => {
   t = await testApp();
 });
-afterEach(() => t.temp.close());
+afterEach(() => t.close());
 
 const SETTINGS = {
   name: '木更津市地域自立支援協議会',
@@ -20,7 +20,7 @@ describe('the server: council settings', () => {
     const admin = await t.as('secretariat');
     const res = await admin.send('PUT', '/api/settings', SETTINGS);
     expect(res.status).toBe(200);
-    expect((await storedSettings(t.temp.db))?.suppressionThreshold).toBe(5);
+    expect((await t.temp.db.read(storedSettings))?.suppressionThreshold).toBe(5);
     const log = (await (await admin.get('/api/audit')).json()) as { entries: Array<{ action: string }> };
     expect(log.entries[0]?.action).toBe('settings_update');
     const status = (await (await (await t.as('viewer')).get('/api/status')).json()) as { council: string; suppressionThreshold: number; subcommittees: string[] };

@@ -1,25 +1,45 @@
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_COUNCIL } from '../pipelines/council/settings.ts';
-import { ingestFile } from '../pipelines/ingest/ingest.ts';
 import { analyze } from '../pipelines/themes/analyze.ts';
-import { CHOSEN_METHOD } from '../pipelines/themes/chosen-method.ts';
 import { tokenizeInProcess } from '../pipelines/text/tokenize-in-process.ts';
-import { NOW, testApp } from './helpers/test-app.ts';
+import { NOW, testApp, type Client } from './helpers/test-app.ts';
 import { queryRows } from './helpers/temp-db.ts';
 
+// Each test starts from its own copy of the demo database, ingested and analysed.
 let t: Awaited<ReturnType<typeof testApp>>;
-const reanalyse = () => analyze(t.temp.db, { settings: DEFAULT_COUNCIL, tokenizeMany: tokenizeInProcess, method: CHOSEN_METHOD, now: NOW });
-beforeAll(async () => {
-  t = await testApp();
-  const demo = readFileSync(new URL('../fixtures/demo.csv', import.meta.url));
-  await ingestFile(t.temp.db, demo, { fileName: 'demo.csv', settings: DEFAULT_COUNCIL, piiMode: 'mask', tokenizeMany: tokenizeInProcess, now: NOW });
-  await reanalyse();
+const reanalyse = () => analyze(t.temp.db, { settings: DEFAULT_COUNCIL, tokenizeMany: tokenizeInProcess, now: NOW });
+beforeEach(async () => {
+  t = await testApp({ template: 'demo' });
 });
-afterAll(() => t.temp.close());
+afterEach(() => t.close());
 
-type Theme = Record<string, unknown> & { theme_id: string; status: string };
+type Theme = Record<string, unknown> & { theme_id: string; status: string; revision: number };
 const list = async (role: Parameters<typeof t.as>[0], query = '') => ((await (await (await t.as(role)).get(`/api/themes${query}`)).json()) as { themes: Theme[] }).themes;
+const revisionOf = async (id: string) => (await list('coordinator')).find((x) => x.theme_id === id)?.revision as number;
+
+/** The coordination meeting's moves on T-0002, from 候補 to 提言済, each on the revision the last one left. */
+const WORKFLOW = [
+  [{ action: 'rename', name: '緊急時の受け皿' }, '候補'],
+  [{ action: 'adopt' }, '採択'],
+  [{ action: 'refer', subcommittee: '安心安全部会' }, '部会へ依頼'],
+  [{ action: 'discuss' }, '協議中'],
+  [{ action: 'conclude', conclusion: '拠点の整備を提案する' }, '協議中'],
+  [{ action: 'report' }, '全体会報告'],
+  [{ action: 'recommend' }, '提言済'],
+] as const;
+
+async function runWorkflow(coordinator: Client): Promise<number> {
+  let revision = await revisionOf('T-0002');
+  for (const [body, status] of WORKFLOW) {
+    const res = await coordinator.send('POST', '/api/themes/T-0002/actions', { ...body, revision });
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as { decision: { status: string }; revision: number };
+    expect(answer.decision.status).toBe(status);
+    expect(answer.revision).toBe(revision + 1);
+    revision = answer.revision;
+  }
+  return revision;
+}
 
 describe('the server: themes', () => {
   it('lists the latest run\'s themes, ranked, for the coordination meeting', async () => {
@@ -90,20 +110,8 @@ describe('the server: themes', () => {
 
   it('moves a theme through the workflow, keeping who changed what, and refuses a wrong move', async () => {
     const coordinator = await t.as('coordinator');
-    const act = (body: unknown) => coordinator.send('POST', '/api/themes/T-0002/actions', body);
-    for (const [body, status] of [
-      [{ action: 'rename', name: '緊急時の受け皿' }, '候補'],
-      [{ action: 'adopt' }, '採択'],
-      [{ action: 'refer', subcommittee: '安心安全部会' }, '部会へ依頼'],
-      [{ action: 'discuss' }, '協議中'],
-      [{ action: 'conclude', conclusion: '拠点の整備を提案する' }, '協議中'],
-      [{ action: 'report' }, '全体会報告'],
-      [{ action: 'recommend' }, '提言済'],
-    ] as const) {
-      const res = await act(body);
-      expect(res.status).toBe(200);
-      expect(((await res.json()) as { decision: { status: string } }).decision.status).toBe(status);
-    }
+    const revision = await runWorkflow(coordinator);
+    const act = (body: object) => coordinator.send('POST', '/api/themes/T-0002/actions', { ...body, revision });
     const wrong = await act({ action: 'adopt' });
     expect([wrong.status, await wrong.json()]).toEqual([409, { code: 'transition', message: '「提言済」のテーマに「採択」はできません。', requestId: wrong.headers.get('x-request-id') }]);
     const missing = await act({ action: 'note' });
@@ -120,6 +128,7 @@ describe('the server: themes', () => {
 
   it('offers only the moves a theme\'s status allows, and lists the latest decisions across themes', async () => {
     const coordinator = await t.as('coordinator');
+    await runWorkflow(coordinator);
     const actions = (id: string) => list('coordinator').then((all) => all.find((x) => x.theme_id === id)?.actions as Array<{ action: string; field?: string }>);
     expect((await actions('T-0002')).map((a) => a.action)).toEqual(['rename', 'note']);
     const candidate = (await list('coordinator')).find((x) => x.status === '候補') as Theme;
@@ -135,6 +144,7 @@ describe('the server: themes', () => {
   });
 
   it('keeps the council\'s decisions across a re-analysis', async () => {
+    await runWorkflow(await t.as('coordinator'));
     await reanalyse();
     const theme = (await list('coordinator')).find((x) => x.theme_id === 'T-0002');
     expect(theme).toMatchObject({ name: '緊急時の受け皿', status: '提言済', subcommittee: '安心安全部会' });
@@ -144,7 +154,7 @@ describe('the server: themes', () => {
     const coordinator = await t.as('coordinator');
     const before = await list('coordinator');
     const [a, b] = [before.find((x) => x.theme_id === 'T-0004'), before.find((x) => x.theme_id === 'T-0005')];
-    const res = await coordinator.send('POST', '/api/themes/T-0005/merge', { into: 'T-0004' });
+    const res = await coordinator.send('POST', '/api/themes/T-0005/merge', { into: 'T-0004', revision: b?.revision });
     expect([res.status, await res.json()]).toEqual([200, { themeId: 'T-0004', mergedFrom: 'T-0005' }]);
     const after = await list('coordinator');
     expect(after.map((x) => x.theme_id)).not.toContain('T-0005');
@@ -153,14 +163,14 @@ describe('the server: themes', () => {
     const next = await list('coordinator');
     expect(next.map((x) => x.theme_id)).not.toContain('T-0005');
     expect(Number(next.find((x) => x.theme_id === 'T-0004')?.case_count)).toBeGreaterThanOrEqual(Number(a?.case_count) + Number(b?.case_count));
-    const self = await coordinator.send('POST', '/api/themes/T-0004/merge', { into: 'T-0004' });
+    const self = await coordinator.send('POST', '/api/themes/T-0004/merge', { into: 'T-0004', revision: await revisionOf('T-0004') });
     expect([self.status, ((await self.json()) as { field: string }).field]).toEqual([400, 'into']);
   });
 
   it('splits a theme in two: the cases are shared between them and both are measured again', async () => {
     const coordinator = await t.as('coordinator');
     const before = (await list('coordinator')).find((x) => x.theme_id === 'T-0001');
-    const res = await coordinator.send('POST', '/api/themes/T-0001/split', {});
+    const res = await coordinator.send('POST', '/api/themes/T-0001/split', { revision: before?.revision });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { themeId: string; newId: string; label: string; moved: number };
     expect(body.newId).toMatch(/^T-\d{4}$/);
@@ -174,7 +184,7 @@ describe('the server: themes', () => {
   });
 
   it.each(['viewer', 'staff'] as const)('refuses workflow actions from %s', async (role) => {
-    const res = await (await t.as(role)).send('POST', '/api/themes/T-0003/actions', { action: 'adopt' });
+    const res = await (await t.as(role)).send('POST', '/api/themes/T-0003/actions', { action: 'adopt', revision: 0 });
     expect(res.status).toBe(403);
   });
 });
@@ -326,8 +336,8 @@ describe('the server: exports', () => {
 
   it('tells every screen the council\'s subcommittees and the areas in the records', async () => {
     const status = (await (await t.as('staff')).get('/api/status')).json() as Promise<{ areas: string[]; subcommittees: string[] }>;
-    const rows = await t.temp.db.connection.runAndReadAll('SELECT DISTINCT area FROM cases WHERE area IS NOT NULL ORDER BY area');
-    expect((await status).areas).toEqual(rows.getRowObjectsJson().map((r) => String(r.area)));
+    const rows = await queryRows(t.temp.db, 'SELECT DISTINCT area FROM cases WHERE area IS NOT NULL ORDER BY area');
+    expect((await status).areas).toEqual(rows.map((r) => String(r.area)));
     expect((await status).subcommittees).toEqual(DEFAULT_COUNCIL.subcommittees.map((s) => s.name));
   });
 });

@@ -6,7 +6,7 @@ let t: Awaited<ReturnType<typeof testApp>>;
 beforeEach(async () => {
   t = await testApp({ maxUploadBytes: 200_000 });
 });
-afterEach(() => t.temp.close());
+afterEach(() => t.close());
 
 const csvForm = (text: string, name = 'cases.csv') => {
   const form = new FormData();
@@ -74,8 +74,10 @@ describe('the server: uploads and analysis runs', () => {
     expect(seen.every((x) => x.status === '候補')).toBe(true);
     expect((await staff.send('POST', '/api/analysis', {})).status).toBe(403);
     const first = seen[0] as unknown as { theme_id: string };
-    await coordinator.send('POST', `/api/themes/${first.theme_id}/actions`, { action: 'adopt' });
-    await coordinator.send('POST', `/api/themes/${first.theme_id}/actions`, { action: 'note', note: '内部のメモ' });
+    const listed = ((await (await coordinator.get('/api/themes')).json()) as { themes: Array<{ theme_id: string; revision: number }> }).themes;
+    const revision = listed.find((x) => x.theme_id === first.theme_id)?.revision as number;
+    expect((await coordinator.send('POST', `/api/themes/${first.theme_id}/actions`, { action: 'adopt', revision })).status).toBe(200);
+    expect((await coordinator.send('POST', `/api/themes/${first.theme_id}/actions`, { action: 'note', note: '内部のメモ', revision: revision + 1 })).status).toBe(200);
     const feedback = (await (await staff.get('/api/feedback')).json()) as { themes: Array<{ theme_id: string; own_cases: number; status: string; decisions: unknown[] }> };
     expect(feedback.themes.map((x) => x.theme_id).sort()).toEqual(seen.map((x) => (x as unknown as { theme_id: string }).theme_id).sort());
     expect(feedback.themes.reduce((n, x) => n + x.own_cases, 0)).toBeLessThanOrEqual(40);

@@ -101,7 +101,7 @@ describe('storeUpload', () => {
       expect(await rows(temp)).toEqual(await rows(twin));
       expect((await rows(temp)).length).toBe(2);
     } finally {
-      twin.close();
+      await twin.close();
     }
   });
 

@@ -74,7 +74,7 @@ describe('term statistics', () => {
   });
 
   it('lists frequencies with cases and TF-IDF, leaving out terms in over half the cases', async () => {
-    const top = await termFrequencies(temp.db, 4);
+    const top = await temp.db.read((scope) => termFrequencies(scope, 4));
     expect(top.map((t) => [t.term, t.frequency, t.documents])).toEqual([
       ['グループホーム', 3, 2],
       ['空き', 2, 2],
@@ -85,14 +85,14 @@ describe('term statistics', () => {
   });
 
   it('crosses the top terms with 地区, 障害種別, 年齢層 and month', async () => {
-    const byArea = await termFrequenciesBy(temp.db, '地区', 2);
+    const byArea = await temp.db.read((scope) => termFrequenciesBy(scope, '地区', 2));
     expect(byArea.map((c) => [c.term, c.facet, c.frequency, c.documents])).toEqual([
       ['グループホーム', '中央', 2, 1],
       ['グループホーム', '北部', 1, 1],
       ['空き', '中央', 1, 1],
       ['空き', '南部', 1, 1],
     ]);
-    const byMonth = await termFrequenciesBy(temp.db, '月', 1);
+    const byMonth = await temp.db.read((scope) => termFrequenciesBy(scope, '月', 1));
     expect(byMonth.map((c) => [c.facet, c.frequency])).toEqual([
       ['2024-04', 2],
       ['2024-05', 1],
@@ -100,7 +100,7 @@ describe('term statistics', () => {
   });
 
   it('weights each case\'s terms by TF-IDF', async () => {
-    const k1 = (await caseTermWeights(temp.db)).filter((w) => w.recordId === 'K-1');
+    const k1 = (await temp.db.read(caseTermWeights)).filter((w) => w.recordId === 'K-1');
     expect(k1.map((w) => [w.term, w.tf, w.documents])).toEqual([
       ['グループホーム', 2, 2],
       ['探す', 1, 1],
@@ -111,7 +111,7 @@ describe('term statistics', () => {
   });
 
   it('measures co-occurrence of the top terms by Jaccard', async () => {
-    const pairs = await termCooccurrence(temp.db, 4, 3);
+    const pairs = await temp.db.read((scope) => termCooccurrence(scope, 4, 3));
     expect(pairs.map((p) => [p.a, p.b, p.together, p.jaccard])).toEqual([
       ['空き', '空き不足', 2, 1],
       ['グループホーム', '空き', 1, 1 / 3],
@@ -120,7 +120,7 @@ describe('term statistics', () => {
   });
 
   it('shows a term in context from the stored text', async () => {
-    expect(await kwic(temp.db, 'グループホーム', 4)).toEqual([
+    expect(await temp.db.read((scope) => kwic(scope, 'グループホーム', 4))).toEqual([
       { recordId: 'K-1', conferenceDate: '2024-04-10', field: 'consultation', left: '', keyword: 'GH', right: 'を探して' },
       { recordId: 'K-1', conferenceDate: '2024-04-10', field: 'problem', left: '', keyword: 'グループホーム', right: 'の空きが' },
       { recordId: 'K-2', conferenceDate: '2024-05-10', field: 'problem', left: '', keyword: 'グループホーム', right: 'が遠い。' },

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCouncilSettings, presetPath, type CouncilSettings } from '../pipelines/council/settings.ts';
 import { ingestFile } from '../pipelines/ingest/ingest.ts';
 import { analyze } from '../pipelines/themes/analyze.ts';
-import { CHOSEN_METHOD } from '../pipelines/themes/chosen-method.ts';
 import { tokenizeInProcess } from '../pipelines/text/tokenize-in-process.ts';
 import { createUser } from '../server/accounts/accounts.ts';
+import { markDemo } from '../server/demo/demo-data.ts';
+import { TEST_HASHER } from './setup/db-templates.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { caseCsv, caseRow } from './helpers/case-csv.ts';
 import { apiAs, PASSWORD, SCREENSHOTS, serveDashboard, signIn } from './helpers/dashboard-server.ts';
@@ -29,12 +30,11 @@ beforeAll(async () => {
   settings = await loadCouncilSettings(presetPath('kisarazu'));
   temp = await tempDatabase();
   const now = new Date('2026-11-21T09:00:00Z');
-  await ingestFile(temp.db, readFileSync(new URL('../fixtures/demo.csv', import.meta.url)), { fileName: 'demo.csv', settings, piiMode: 'mask', tokenizeMany: tokenizeInProcess, now });
-  await analyze(temp.db, { settings, tokenizeMany: tokenizeInProcess, method: CHOSEN_METHOD, now });
-  await temp.db.connection.run("INSERT INTO app_flags VALUES ('demo', 'true')");
-  await temp.db.connection.run('UPDATE themes SET council_name = $1 WHERE theme_id = $2', [SCRIPT_NAME, 'T-0002']);
+  await ingestFile(temp.db, readFileSync(new URL('../fixtures/demo.csv', import.meta.url)), { fileName: 'demo.csv', settings, piiMode: 'mask', tokenizeMany: tokenizeInProcess, now, alsoStore: markDemo });
+  await analyze(temp.db, { settings, tokenizeMany: tokenizeInProcess, now });
+  await temp.db.write((scope) => scope.run('UPDATE themes SET council_name = $1 WHERE theme_id = $2', [SCRIPT_NAME, 'T-0002']));
   for (const [login, displayName, role] of [['meeting', '調整会議', 'coordinator'], ['worker', '相談員A', 'staff'], ['office', '事務局B', 'secretariat'], ['public', '委員C', 'viewer']] as const) {
-    await createUser(temp.db, { login, displayName, role, password: PASSWORD }, now);
+    await createUser(temp.db, { login, displayName, role, password: PASSWORD }, now, { hasher: TEST_HASHER });
   }
   ({ base, server } = await serveDashboard(temp.db, settings));
   browser = await launchChromium();
@@ -43,7 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   server?.close();
-  temp?.close();
+  await temp?.close();
 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });

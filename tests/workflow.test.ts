@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../server/http/api-error.ts';
-import { availableActions, parseAction } from '../server/themes/workflow.ts';
+import { InvalidInputError } from '../pipelines/domain-error.ts';
+import { availableActions, parseAction } from '../pipelines/review/workflow.ts';
 
 const refused = (body: unknown) => {
   try {
     parseAction(body);
   } catch (error) {
-    return error instanceof ApiError ? [error.status, error.field, error.message] : error;
+    return error instanceof InvalidInputError ? [400, error.field, error.message] : error;
   }
   return 'accepted';
 };

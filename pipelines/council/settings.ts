@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { DomainError } from '../domain-error.ts';
 import { fileURLToPath } from 'node:url';
 import { STANDARD_HEADERS, isStandardHeader } from '../ingest/columns.ts';
 import type { StandardHeader } from '../ingest/columns.ts';
@@ -29,14 +30,15 @@ export interface CouncilSettings {
   seedThemes?: SeedTheme[];
 }
 
-export class CouncilSettingsError extends Error {
+export class CouncilSettingsError extends DomainError {
+  readonly kind = 'invalid';
+
   /** The offending key, e.g. `subcommittees[2].terms`, when one is to blame. */
   constructor(
     message: string,
     readonly key: string | null = null,
   ) {
-    super(message);
-    this.name = 'CouncilSettingsError';
+    super('invalid', message, key ?? 'settings');
   }
 }
 

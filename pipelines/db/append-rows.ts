@@ -1,22 +1,23 @@
-import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBAppender } from '@duckdb/node-api';
+import type { WriteScope } from './scope.ts';
 
 const PROGRESS_EVERY = 5000;
 
 export interface AppendOptions {
-  /** `temp` for a temporary table. */
-  catalog?: string;
+  /** `temp` for a temporary table of this write. */
+  catalog?: 'temp';
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Loads rows with DuckDB's appender: far faster than one INSERT per row. */
+/** Loads rows with DuckDB's appender, inside the write: far faster than one INSERT per row. */
 export async function appendRows<T>(
-  connection: DuckDBConnection,
+  scope: WriteScope,
   table: string,
   rows: readonly T[],
   append: (appender: DuckDBAppender, row: T, index: number) => void,
   options: AppendOptions = {},
 ): Promise<void> {
-  const appender = await connection.createAppender(table, 'main', options.catalog ?? null);
+  const appender = await scope.appender(table, options.catalog);
   try {
     rows.forEach((row, index) => {
       append(appender, row, index);

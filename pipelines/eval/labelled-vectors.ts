@@ -34,10 +34,10 @@ export async function labelledVectors(
     const labels = await loadLabelledCorpus(db, casesPath, labelsPath, tokenizeMany);
     const { terms, stopWords } = await loadWelfareDictionary();
     await updateTermIndex(db, { dictionary: terms, stopWords, shortageTerms: false }, tokenizeMany);
-    const data = await loadCaseVectors(db, weights);
+    const data = await db.read((scope) => loadCaseVectors(scope, weights));
     return { data, labels: data.ids.map((id) => labels.get(id) ?? '(no label)'), seconds: (performance.now() - started) / 1000 };
   } finally {
-    db.close();
+    await db.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -90,7 +90,7 @@ async function evaluateTerms(casesPath: string, labelsPath: string | null, title
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   } finally {
-    db.close();
+    await db.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -60,7 +60,7 @@ export async function evaluateTermVariants(
   for (const variant of variants) {
     await updateTermIndex(db, variant.options, tokenizeMany);
     const byCase = new Map<string, Map<string, number>>();
-    for (const w of await caseTermWeights(db)) {
+    for (const w of await db.read(caseTermWeights)) {
       if (!labels.has(w.recordId)) continue;
       const terms = byCase.get(w.recordId) ?? new Map<string, number>();
       terms.set(w.term, w.tfidf);

@@ -23,11 +23,7 @@ export type TextHeader = (typeof TEXT_HEADERS)[number];
 
 export const REQUIRED_HEADERS = ['記録ID', '会議日', '障害種別', '年齢層'] as const;
 
-export const DISABILITY_TYPES = ['身体', '知的', '精神', '発達', '難病', '重複', '児童'] as const;
-export type DisabilityType = (typeof DISABILITY_TYPES)[number];
-
-export const AGE_BANDS = ['18歳未満', '18-29', '30-39', '40-49', '50-64', '65以上'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
+export { AGE_BANDS, DISABILITY_TYPES, type AgeBand, type DisabilityType } from '../../shared/vocabulary.ts';
 
 /** A text cell longer than this is stored whole but warned about (long_text). */
 export const MAX_TEXT_LENGTH = 2000;

@@ -4,6 +4,7 @@ import type { TokenizeMany } from '../text/tokenize-texts.ts';
 import type { IngestOptions } from './ingest-file.ts';
 import { guardNames } from './name-guard.ts';
 import { ingestBytesInParallel } from './parallel-check.ts';
+import type { WriteScope } from '../db/database.ts';
 import { storeUpload, type IngestReport } from './store-upload.ts';
 
 export type IngestStage = 'parse' | 'validate' | 'tokenize' | 'store';
@@ -14,11 +15,13 @@ export interface IngestRunOptions extends Omit<IngestOptions, 'onProgress' | 'to
   now?: Date;
   uploadedBy?: string | null;
   onProgress?: (stage: IngestStage, done: number, total: number) => void;
+  /** Further writes that belong to the upload (its audit entry), inside its write. */
+  alsoStore?: (scope: WriteScope, report: IngestReport) => Promise<void>;
 }
 
 /**
- * One file through the whole ingest: checks in memory, names found by the tokenizer,
- * then one transaction that also keeps the new texts' tokens.
+ * One file through the whole ingest: checks in memory, names found by the tokenizer
+ * (reading the token cache), then one write that also keeps the new texts' tokens.
  */
 export async function ingestFile(db: Database, bytes: Uint8Array, options: IngestRunOptions): Promise<IngestReport> {
   const now = options.now ?? new Date();
@@ -31,14 +34,19 @@ export async function ingestFile(db: Database, bytes: Uint8Array, options: Inges
   const guarded = await guardNames(outcome, (texts, onProgress) => cache.namesFor(texts, onProgress), options.piiMode, (done, total) =>
     options.onProgress?.('tokenize', done, total),
   );
-  return storeUpload(db, guarded, {
-    piiMode: options.piiMode,
-    councilName: options.settings.name,
-    now,
-    uploadedBy: options.uploadedBy ?? null,
-    onProgress: (done, total) => options.onProgress?.('store', done, total),
-    alsoStore: (connection) => cache.writePending(connection),
-  });
+  return db.write((scope) =>
+    storeUpload(scope, guarded, {
+      piiMode: options.piiMode,
+      councilName: options.settings.name,
+      now,
+      uploadedBy: options.uploadedBy ?? null,
+      onProgress: (done, total) => options.onProgress?.('store', done, total),
+      alsoStore: async (inner, report) => {
+        await cache.writePending(inner);
+        await options.alsoStore?.(inner, report);
+      },
+    }),
+  );
 }
 
 function localIsoDate(date: Date): string {

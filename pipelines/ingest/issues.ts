@@ -1,3 +1,4 @@
+import { DomainError } from '../domain-error.ts';
 import type { StandardHeader } from './columns.ts';
 
 export type Severity = 'error' | 'warning';
@@ -60,9 +61,11 @@ export interface PiiFinding {
 }
 
 /** A fatal problem with the whole file: nothing from it is stored. */
-export class IngestFatalError extends Error {
+export class IngestFatalError extends DomainError {
+  readonly kind = 'invalid';
+
   constructor(
-    readonly code:
+    override readonly code:
       | 'empty_file'
       | 'unknown_encoding'
       | 'utf16_file'
@@ -73,7 +76,6 @@ export class IngestFatalError extends Error {
       | 'database_busy',
     message: string,
   ) {
-    super(message);
-    this.name = 'IngestFatalError';
+    super(code, message, 'file');
   }
 }

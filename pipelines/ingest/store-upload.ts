@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { DuckDBDateValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBDateValue, type DuckDBAppender } from '@duckdb/node-api';
 import { appendRows, appendText } from '../db/append-rows.ts';
-import type { Database } from '../db/database.ts';
+import type { WriteScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import type { CaseRecord } from './case-record.ts';
 import type { IngestOutcome } from './ingest-file.ts';
@@ -36,36 +36,32 @@ export interface StoreOptions {
   /** The signed-in user who uploaded the file through the server; null from the command line. */
   uploadedBy?: string | null;
   onProgress?: (done: number, total: number) => void;
-  /** Further writes that belong to the upload (its texts' tokens), run inside its transaction. */
-  alsoStore?: (connection: DuckDBConnection) => Promise<unknown>;
+  /** Further writes that belong to the upload (its texts' tokens, its audit entry), inside its write. */
+  alsoStore?: (scope: WriteScope, report: IngestReport) => Promise<unknown>;
 }
 
 /**
- * Stores one upload in a single transaction: a failure or a kill part-way leaves the
+ * Stores one upload, inside the caller's write: a failure or a kill part-way leaves the
  * database as it was. Records identical to their stored version are skipped; changed
- * ones get a new version. Uploading the very same file again writes nothing.
+ * ones get a new version. Uploading the very same file again stores nothing new and
+ * reports the first upload's id.
  */
-export async function storeUpload(db: Database, outcome: IngestOutcome, options: StoreOptions): Promise<IngestReport> {
-  const c = db.connection;
-  const earlier = await c.runAndReadAll(FIND_UPLOAD_BY_CHECKSUM, [outcome.checksum]);
-  const earlierId = (earlier.getRowObjectsJson()[0]?.upload_id as string | undefined) ?? null;
-
-  await c.run('BEGIN TRANSACTION');
-  try {
-    await c.run(CREATE_STAGING);
-    await appendRows(c, 'ingest_staging', outcome.records, appendRecord, { catalog: 'temp', onProgress: options.onProgress });
-    const unchanged = (await c.runAndReadAll(FIND_UNCHANGED)).getRowObjectsJson();
-    const issues = [...outcome.issues, ...unchanged.map(unchangedIssue)].sort((a, b) => a.line - b.line);
-    const accepted = outcome.records.length - unchanged.length;
-    const counts = { accepted, skipped: outcome.skipped + unchanged.length, rejected: outcome.rejected };
-
-    if (accepted === 0 && earlierId !== null) {
-      await c.run('ROLLBACK');
-      return report(earlierId, outcome, counts, issues);
-    }
+export async function storeUpload(scope: WriteScope, outcome: IngestOutcome, options: StoreOptions): Promise<IngestReport> {
+  const earlier = await scope.rows(FIND_UPLOAD_BY_CHECKSUM, [outcome.checksum]);
+  const earlierId = (earlier[0]?.upload_id as string | undefined) ?? null;
+  await scope.run(CREATE_STAGING);
+  await appendRows(scope, 'ingest_staging', outcome.records, appendRecord, { catalog: 'temp', onProgress: options.onProgress });
+  const unchanged = await scope.rows(FIND_UNCHANGED);
+  const issues = [...outcome.issues, ...unchanged.map(unchangedIssue)].sort((a, b) => a.line - b.line);
+  const accepted = outcome.records.length - unchanged.length;
+  const counts = { accepted, skipped: outcome.skipped + unchanged.length, rejected: outcome.rejected };
+  let result: IngestReport;
+  if (accepted === 0 && earlierId !== null) {
+    result = report(earlierId, outcome, counts, issues);
+  } else {
     const uploadId = newUploadId(options.now);
-    await c.run(INSERT_VERSIONS, [uploadId]);
-    await c.run(INSERT_UPLOAD, [
+    await scope.run(INSERT_VERSIONS, [uploadId]);
+    await scope.run(INSERT_UPLOAD, [
       uploadId,
       outcome.file,
       outcome.checksum,
@@ -79,16 +75,13 @@ export async function storeUpload(db: Database, outcome: IngestOutcome, options:
       options.now.toISOString(),
       options.uploadedBy ?? null,
     ]);
-    await appendRows(c, 'ingest_issues', issues, (a, issue, seq) => appendIssue(a, uploadId, seq, issue));
-    await appendRows(c, 'pii_findings', outcome.pii, (a, finding, seq) => appendFinding(a, uploadId, seq, finding));
-    await options.alsoStore?.(c);
-    await c.run(DROP_STAGING);
-    await c.run('COMMIT');
-    return report(uploadId, outcome, counts, issues);
-  } catch (error) {
-    await c.run('ROLLBACK').catch(() => undefined);
-    throw error;
+    await appendRows(scope, 'ingest_issues', issues, (a, issue, seq) => appendIssue(a, uploadId, seq, issue));
+    await appendRows(scope, 'pii_findings', outcome.pii, (a, finding, seq) => appendFinding(a, uploadId, seq, finding));
+    result = report(uploadId, outcome, counts, issues);
   }
+  await scope.run(DROP_STAGING);
+  await options.alsoStore?.(scope, result);
+  return result;
 }
 
 function report(

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import { appendRows } from '../db/append-rows.ts';
 import { sqlFile } from '../db/sql-file.ts';
-import { inTransaction } from '../db/transaction.ts';
+import { ConflictError } from '../domain-error.ts';
 import { NORMALISE_VERSION, normaliseText, storedOffset } from './normalise.ts';
 import { extractTerms, type TermKind, type TermOptions } from './terms.ts';
 import { TokenCache } from './token-cache.ts';
@@ -15,6 +15,9 @@ const WRITE_STATE = sql('write-index-state.sql');
 const RESET_TERMS = sql('reset-case-terms.sql');
 const RESET_INDEXED = sql('reset-indexed-cases.sql');
 const DROP_STALE = sql('drop-stale-terms.sql');
+const CREATE_PAIRS = sql('create-indexing-pairs.sql');
+const REPLACE_INDEXED = sql('replace-indexed.sql');
+const MARK_INDEXED = sql('mark-indexed.sql');
 
 /** Bumped whenever extractTerms would find other terms in the same tokens. */
 const EXTRACT_VERSION = 3;
@@ -42,7 +45,8 @@ export interface IndexResult {
 /**
  * Brings case_terms up to date with the current cases: finds the terms of every case
  * version not indexed yet (all of them when the dictionary or options changed), reusing
- * the tokens ingest stored, and writes them in one transaction.
+ * the tokens ingest stored. The cases are read, tokenised and their terms found outside
+ * any transaction; only the storing is one write.
  */
 export async function updateTermIndex(
   db: Database,
@@ -50,41 +54,52 @@ export async function updateTermIndex(
   tokenizeMany: TokenizeMany,
   onProgress?: (done: number, total: number) => void,
 ): Promise<IndexResult> {
-  const c = db.connection;
   const hash = settingsHash(options);
-  const stored = (await c.runAndReadAll(READ_STATE)).getRowObjectsJson()[0]?.settings_hash;
+  const { stored, cases } = await db.read(async (scope) => {
+    const stored = (await scope.rows(READ_STATE))[0]?.settings_hash;
+    return { stored, cases: await scope.rows(FIND_UNINDEXED, [stored !== hash]) };
+  });
   const rebuilt = stored !== hash;
-  return inTransaction(c, async () => {
+  if (cases.length === 0 && !rebuilt) return { cases: 0, terms: 0, tokenized: 0, rebuilt };
+  const cells = cases.flatMap((row) =>
+    TEXT_COLUMNS.flatMap((field) => {
+      const value = row[field];
+      return typeof value === 'string' && value !== ''
+        ? [{ recordId: String(row.record_id), version: Number(row.version), field, normalised: normaliseText(value) }]
+        : [];
+    }),
+  );
+  const cache = new TokenCache(db, tokenizeMany);
+  const tokens = await cache.tokensFor(
+    cells.map((cell) => cell.normalised.text),
+    onProgress,
+  );
+  const rows: TermRow[] = cells.flatMap((cell, i) =>
+    extractTerms(cell.normalised.text, tokens[i] ?? [], options).map((t) => ({
+      recordId: cell.recordId,
+      version: cell.version,
+      field: cell.field,
+      term: t.term,
+      kind: t.kind,
+      start: storedOffset(cell.normalised, t.start),
+      end: storedOffset(cell.normalised, t.end),
+    })),
+  );
+  const tokenized = cache.tokenized;
+  await db.write(async (scope) => {
+    const now = (await scope.rows(READ_STATE))[0]?.settings_hash;
+    if (now !== stored) throw new ConflictError('index_changed', '語の索引が分析の途中で作り直されました。もう一度分析してください。');
     if (rebuilt) {
-      await c.run(RESET_TERMS);
-      await c.run(RESET_INDEXED);
+      await scope.run(RESET_TERMS);
+      await scope.run(RESET_INDEXED);
     }
-    const cases = (await c.runAndReadAll(FIND_UNINDEXED)).getRowObjectsJson();
-    const cells = cases.flatMap((row) =>
-      TEXT_COLUMNS.flatMap((field) => {
-        const value = row[field];
-        return typeof value === 'string' && value !== ''
-          ? [{ recordId: String(row.record_id), version: Number(row.version), field, normalised: normaliseText(value) }]
-          : [];
-      }),
-    );
-    const cache = new TokenCache(db, tokenizeMany);
-    const tokens = await cache.tokensFor(
-      cells.map((cell) => cell.normalised.text),
-      onProgress,
-    );
-    const rows: TermRow[] = cells.flatMap((cell, i) =>
-      extractTerms(cell.normalised.text, tokens[i] ?? [], options).map((t) => ({
-        recordId: cell.recordId,
-        version: cell.version,
-        field: cell.field,
-        term: t.term,
-        kind: t.kind,
-        start: storedOffset(cell.normalised, t.start),
-        end: storedOffset(cell.normalised, t.end),
-      })),
-    );
-    await appendRows(c, 'case_terms', rows, (a, r) => {
+    await scope.run(CREATE_PAIRS);
+    await appendRows(scope, 'indexing_pairs', cases, (a, r) => {
+      a.appendVarchar(String(r.record_id));
+      a.appendInteger(Number(r.version));
+    }, { catalog: 'temp' });
+    await scope.run(REPLACE_INDEXED);
+    await appendRows(scope, 'case_terms', rows, (a, r) => {
       a.appendVarchar(r.recordId);
       a.appendInteger(r.version);
       a.appendVarchar(r.field);
@@ -93,16 +108,12 @@ export async function updateTermIndex(
       a.appendInteger(r.start);
       a.appendInteger(r.end);
     });
-    await appendRows(c, 'indexed_cases', cases, (a, r) => {
-      a.appendVarchar(String(r.record_id));
-      a.appendInteger(Number(r.version));
-    });
-    await c.run(DROP_STALE);
-    const tokenized = cache.tokenized;
-    await cache.writePending(c);
-    await c.run(WRITE_STATE, [hash, new Date().toISOString()]);
-    return { cases: cases.length, terms: rows.length, tokenized, rebuilt };
+    await scope.run(MARK_INDEXED);
+    await scope.run(DROP_STALE);
+    await cache.writePending(scope);
+    await scope.run(WRITE_STATE, [hash, new Date().toISOString()]);
   });
+  return { cases: cases.length, terms: rows.length, tokenized, rebuilt };
 }
 
 function settingsHash(options: TermOptions): string {

@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.ts';
+import type { ReadScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 
 const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
@@ -45,12 +45,8 @@ export interface Cooccurrence {
   jaccard: number;
 }
 
-async function rows(db: Database, query: string, params: Array<string | number | null>): Promise<Record<string, unknown>[]> {
-  return (await db.connection.runAndReadAll(query, params)).getRowObjectsJson() as Record<string, unknown>[];
-}
-
-export async function termFrequencies(db: Database, top: number): Promise<TermFrequency[]> {
-  return (await rows(db, FREQUENCIES, [MAX_DOCUMENT_SHARE, top])).map((r) => ({
+export async function termFrequencies(scope: ReadScope, top: number): Promise<TermFrequency[]> {
+  return (await scope.rows(FREQUENCIES, [MAX_DOCUMENT_SHARE, top])).map((r) => ({
     term: String(r.term),
     frequency: Number(r.frequency),
     documents: Number(r.documents),
@@ -58,8 +54,8 @@ export async function termFrequencies(db: Database, top: number): Promise<TermFr
   }));
 }
 
-export async function termFrequenciesBy(db: Database, facet: Facet, top: number): Promise<FacetFrequency[]> {
-  return (await rows(db, FREQUENCIES_BY, [MAX_DOCUMENT_SHARE, top, facet])).map((r) => ({
+export async function termFrequenciesBy(scope: ReadScope, facet: Facet, top: number): Promise<FacetFrequency[]> {
+  return (await scope.rows(FREQUENCIES_BY, [MAX_DOCUMENT_SHARE, top, facet])).map((r) => ({
     term: String(r.term),
     facet: String(r.facet),
     frequency: Number(r.frequency),
@@ -67,8 +63,8 @@ export async function termFrequenciesBy(db: Database, facet: Facet, top: number)
   }));
 }
 
-export async function caseTermWeights(db: Database): Promise<CaseTermWeight[]> {
-  return (await rows(db, CASE_TFIDF, [MAX_DOCUMENT_SHARE])).map((r) => ({
+export async function caseTermWeights(scope: ReadScope): Promise<CaseTermWeight[]> {
+  return (await scope.rows(CASE_TFIDF, [MAX_DOCUMENT_SHARE])).map((r) => ({
     recordId: String(r.record_id),
     term: String(r.term),
     tf: Number(r.tf),
@@ -77,8 +73,8 @@ export async function caseTermWeights(db: Database): Promise<CaseTermWeight[]> {
   }));
 }
 
-export async function termCooccurrence(db: Database, topTerms: number, pairs: number): Promise<Cooccurrence[]> {
-  return (await rows(db, COOCCURRENCE, [topTerms, MAX_DOCUMENT_SHARE, pairs])).map((r) => ({
+export async function termCooccurrence(scope: ReadScope, topTerms: number, pairs: number): Promise<Cooccurrence[]> {
+  return (await scope.rows(COOCCURRENCE, [topTerms, MAX_DOCUMENT_SHARE, pairs])).map((r) => ({
     a: String(r.a),
     b: String(r.b),
     together: Number(r.together),
@@ -98,9 +94,9 @@ export interface KwicLine {
 }
 
 /** Keyword in context from the stored, masked text; line breaks shown as spaces; only a theme's cases when `within` names one. */
-export async function kwic(db: Database, term: string, width = 20, limit = 200, within: { runId: string; themeId: string } | null = null): Promise<KwicLine[]> {
+export async function kwic(scope: ReadScope, term: string, width = 20, limit = 200, within: { runId: string; themeId: string } | null = null): Promise<KwicLine[]> {
   const flat = (s: string) => s.replace(/\s+/g, ' ');
-  return (await rows(db, OCCURRENCES, [term, limit, within?.runId ?? null, within?.themeId ?? null])).map((r) => {
+  return (await scope.rows(OCCURRENCES, [term, limit, within?.runId ?? null, within?.themeId ?? null])).map((r) => {
     const text = String(r.text ?? '');
     const start = Number(r.start_pos);
     const end = Number(r.end_pos);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Database } from '../db/database.ts';
+import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import { appendRows } from '../db/append-rows.ts';
+import type { Database, WriteScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { NORMALISE_VERSION } from './normalise.ts';
 import { findPersonNames, NAME_RULES_VERSION, type NameSpan } from './person-names.ts';
@@ -9,15 +9,13 @@ import { decodeTokens, encodeTokens, type TextToken } from './text-tokens.ts';
 import { tokenizeNormalised, type TokenizeMany } from './tokenize-texts.ts';
 
 const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
-const CREATE_KEYS = sql('create-token-keys.sql');
 const CREATE_TOKEN_STAGING = sql('create-token-staging.sql');
 const CREATE_NAMES_STAGING = sql('create-names-staging.sql');
 const FIND_TOKENS = sql('find-cached-tokens.sql');
 const FIND_NAMES = sql('find-cached-names.sql');
 const INSERT_TOKENS = sql('insert-staged-tokens.sql');
 const INSERT_NAMES = sql('insert-staged-names.sql');
-const CLEAR_TOKENS = sql('clear-staging.sql');
-const CLEAR_NAMES = sql('clear-names-staging.sql');
+const DROP_STAGING = sql('drop-staging.sql');
 
 /** Texts tokenised at once when only their names are wanted. */
 const TOKENIZE_CHUNK = 20_000;
@@ -44,14 +42,15 @@ function textKeys(texts: readonly string[]): string[] {
 
 /**
  * Tokens and person names of normalised texts: from the database when a text was seen
- * before, from the tokenizer otherwise. New entries go to temporary staging tables as
- * they are made (so memory stays flat) and reach the cache only when the caller's
- * transaction runs `writePending`: a failed upload leaves no trace.
+ * before, from the tokenizer otherwise. New entries wait here, encoded, until the
+ * caller's write runs `writePending`: a failed upload leaves no trace. Tokens of a text
+ * in which names were found are never stored: they hold the names in clear.
  */
 export class TokenCache {
   /** Texts this cache had to tokenise. */
   tokenized = 0;
-  private ready = false;
+  private readonly pendingTokens = new Map<string, string>();
+  private readonly pendingNames = new Map<string, string>();
 
   constructor(
     private readonly db: Database,
@@ -59,21 +58,19 @@ export class TokenCache {
   ) {}
 
   async tokensFor(texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<TextToken[][]> {
-    await this.prepare();
     const keys = textKeys(texts);
     const known = new Map<string, TextToken[]>();
-    for (const row of await this.lookUp(keys, FIND_TOKENS)) known.set(row.hash, decodeTokens(row.value));
+    for (const [hash, value] of await this.lookUp(keys, this.pendingTokens, (list) => [FIND_TOKENS, [list]])) known.set(hash, decodeTokens(value));
     const missing = new Map<string, string>();
     keys.forEach((key, i) => {
       if (!known.has(key)) missing.set(key, texts[i] as string);
     });
     const fresh = await tokenizeNormalised([...missing.values()], this.tokenizeMany, onProgress);
-    const entries = [...missing.keys()].map((hash, i) => ({ hash, tokens: fresh[i] ?? [] }));
-    for (const e of entries) known.set(e.hash, e.tokens);
-    await appendRows(this.db.connection, 'token_staging', entries, (a, e) => {
-      a.appendVarchar(e.hash);
-      a.appendVarchar(encodeTokens(e.tokens));
-    }, { catalog: 'temp' });
+    [...missing.keys()].forEach((hash, i) => {
+      const tokens = fresh[i] ?? [];
+      known.set(hash, tokens);
+      this.pendingTokens.set(hash, encodeTokens(tokens));
+    });
     this.tokenized += missing.size;
     return keys.map((key) => known.get(key) ?? []);
   }
@@ -81,13 +78,13 @@ export class TokenCache {
   /**
    * Person names of each text (spans in the normalised text). Known texts are looked up
    * in one query; the others are tokenised in chunks, so that only one chunk's tokens are
-   * ever held.
+   * ever held as objects.
    */
   async namesFor(texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<NameSpan[][]> {
-    await this.prepare();
     const keys = textKeys(texts);
     const known = new Map<string, NameSpan[]>();
-    for (const row of await this.lookUp(keys, FIND_NAMES, [NAME_RULES_VERSION])) known.set(row.hash, JSON.parse(row.value) as NameSpan[]);
+    const found = await this.lookUp(keys, this.pendingNames, (list) => [FIND_NAMES, [NAME_RULES_VERSION, list]]);
+    for (const [hash, value] of found) known.set(hash, JSON.parse(value) as NameSpan[]);
     const textOf = new Map(keys.map((k, i) => [k, texts[i] as string]));
     const unknown = [...new Set(keys.filter((k) => !known.has(k)))];
     const distinct = known.size + unknown.length;
@@ -95,43 +92,59 @@ export class TokenCache {
     for (let from = 0; from < unknown.length; from += TOKENIZE_CHUNK) {
       const chunk = unknown.slice(from, from + TOKENIZE_CHUNK);
       const tokens = await this.tokensFor(chunk.map((k) => textOf.get(k) as string));
-      const entries = chunk.map((hash, i) => ({ hash, names: findPersonNames(tokens[i] ?? []) }));
-      for (const e of entries) known.set(e.hash, e.names);
-      await appendRows(this.db.connection, 'names_staging', entries, (a, e) => {
-        a.appendVarchar(e.hash);
-        a.appendVarchar(JSON.stringify(e.names));
-        a.appendInteger(NAME_RULES_VERSION);
-      }, { catalog: 'temp' });
+      chunk.forEach((hash, i) => {
+        const names = findPersonNames(tokens[i] ?? []);
+        known.set(hash, names);
+        this.pendingNames.set(hash, JSON.stringify(names));
+      });
       onProgress?.(distinct - unknown.length + from + chunk.length, distinct);
     }
     return keys.map((key) => known.get(key) ?? []);
   }
 
-  /** Moves staged entries into the cache; inside the caller's transaction when it has one. */
-  async writePending(connection: DuckDBConnection = this.db.connection): Promise<void> {
-    if (!this.ready) return;
-    await connection.run(INSERT_TOKENS);
-    await connection.run(INSERT_NAMES);
-    await connection.run(CLEAR_TOKENS);
-    await connection.run(CLEAR_NAMES);
+  /** Stores the new entries, inside the caller's write. */
+  async writePending(scope: WriteScope): Promise<void> {
+    if (this.pendingTokens.size === 0 && this.pendingNames.size === 0) return;
+    const holdsNames = (hash: string) => {
+      const names = this.pendingNames.get(hash);
+      return names !== undefined && names !== '[]';
+    };
+    await scope.run(CREATE_TOKEN_STAGING);
+    await scope.run(CREATE_NAMES_STAGING);
+    const tokens = [...this.pendingTokens].filter(([hash]) => !holdsNames(hash));
+    await appendRows(scope, 'token_staging', tokens, (a, [hash, value]) => {
+      a.appendVarchar(hash);
+      a.appendVarchar(value);
+    }, { catalog: 'temp' });
+    await appendRows(scope, 'names_staging', [...this.pendingNames], (a, [hash, value]) => {
+      a.appendVarchar(hash);
+      a.appendVarchar(value);
+      a.appendInteger(NAME_RULES_VERSION);
+    }, { catalog: 'temp' });
+    await scope.run(INSERT_TOKENS);
+    await scope.run(INSERT_NAMES);
+    await scope.run(DROP_STAGING);
+    this.pendingTokens.clear();
+    this.pendingNames.clear();
   }
 
-  private async prepare(): Promise<void> {
-    if (this.ready) return;
-    await this.db.connection.run(CREATE_TOKEN_STAGING);
-    await this.db.connection.run(CREATE_NAMES_STAGING);
-    await this.db.connection.run(CLEAR_TOKENS);
-    await this.db.connection.run(CLEAR_NAMES);
-    this.ready = true;
-  }
-
-  private async lookUp(keys: readonly string[], query: string, params: number[] = []): Promise<Array<{ hash: string; value: string }>> {
-    const distinct = [...new Set(keys)];
-    if (distinct.length === 0) return [];
-    const c = this.db.connection;
-    await c.run(CREATE_KEYS);
-    await appendRows(c, 'token_keys', distinct, (a, key) => a.appendVarchar(key), { catalog: 'temp' });
-    const rows = (await c.runAndReadAll(query, params)).getRowObjectsJson();
-    return rows.map((r) => ({ hash: String(r.text_hash), value: String(r.value) }));
+  /** Entries made earlier by this cache, then those stored, for the distinct keys. */
+  private async lookUp(
+    keys: readonly string[],
+    pending: ReadonlyMap<string, string>,
+    query: (list: DuckDBValue) => [string, DuckDBValue[]],
+  ): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    const asked: string[] = [];
+    for (const key of new Set(keys)) {
+      const value = pending.get(key);
+      if (value === undefined) asked.push(key);
+      else found.set(key, value);
+    }
+    if (asked.length === 0) return found;
+    const [statement, params] = query(listValue(asked));
+    const rows = await this.db.read((scope) => scope.rows(statement, params));
+    for (const r of rows) found.set(String(r.text_hash), String(r.value));
+    return found;
   }
 }

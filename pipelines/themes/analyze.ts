@@ -1,76 +1,125 @@
 import { createHash } from 'node:crypto';
 import type { CouncilSettings } from '../council/settings.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, ReadScope, WriteScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
+import { ConflictError } from '../domain-error.ts';
+import type { TermDictionary } from '../text/dictionary/term-dictionary.ts';
 import { termOptionsFor } from '../text/term-options.ts';
 import { updateTermIndex } from '../text/term-index.ts';
 import type { TokenizeMany } from '../text/tokenize-texts.ts';
-import { DEFAULT_FIELD_WEIGHTS, loadCaseVectors } from './case-vectors.ts';
-import type { ClusterMethod } from './cluster/types.ts';
+import { DEFAULT_FIELD_WEIGHTS, readCaseWeights } from './case-vectors.ts';
+import { DEFAULT_METHOD, type MethodName } from './cluster/methods.ts';
 import { caseExcerpts } from './excerpts.ts';
-import { formThemes } from './form-themes.ts';
+import type { FormedThemes } from './form-themes.ts';
 import { previousRun } from './previous-run.ts';
 import { recurrence, type CaseFacts } from './recurrence.ts';
 import { routeTheme } from './routing/route-theme.ts';
 import { storeRun, type StoredTheme } from './store-run.ts';
+import { formInProcess, type ThemeFormer } from './theme-former.ts';
 import type { AnalysisResult } from './theme-result.ts';
 
 const CASE_FACTS = sqlFile(import.meta.url, 'sql/case-facts.sql');
 const GUIDED_THEME_IDS = sqlFile(import.meta.url, 'sql/guided-theme-ids.sql');
+const ANALYSIS_BASIS = sqlFile(import.meta.url, 'sql/analysis-basis.sql');
+
+/** Times an analysis is planned again when the council changed the themes while it ran. */
+const ATTEMPTS = 3;
 
 export type AnalyzeStage = 'terms' | 'cluster' | 'store';
 
 export interface AnalyzeOptions {
   settings: CouncilSettings;
   tokenizeMany: TokenizeMany;
-  method: { name: string; cluster: ClusterMethod };
+  method?: MethodName;
+  /** Where the clustering runs: here by default; the server hands it to a worker thread. */
+  former?: ThemeFormer;
   /** The clustering's seed: the same data and settings give the same themes. */
   seed?: number;
   /** Re-form every theme instead of carrying the previous run's forward. */
   full?: boolean;
   now?: Date;
   onProgress?: (stage: AnalyzeStage, done: number, total: number) => void;
+  /** Further writes that belong to the run (its audit entry), inside its transaction. */
+  alsoStore?: (scope: WriteScope, result: AnalysisResult) => Promise<void>;
 }
 
+type Facts = Map<string, CaseFacts & { version: number }>;
+
 /**
- * One analysis run: terms brought up to date, cases clustered into themes, each theme
- * described, measured and routed, recognised from the previous run, and all of it stored
- * in one transaction.
+ * One analysis run: terms brought up to date, then from one snapshot the cases are
+ * clustered into themes, each described, measured, routed and recognised from the
+ * previous run, and all of it stored in one write. Should the council merge or split a
+ * theme meanwhile, the run is planned again from the new state rather than undo it.
  */
 export async function analyze(db: Database, options: AnalyzeOptions): Promise<AnalysisResult> {
-  const started = options.now ?? new Date();
   const termOptions = await termOptionsFor(options.settings);
   await updateTermIndex(db, termOptions, options.tokenizeMany, (done, total) => options.onProgress?.('terms', done, total));
-  const data = await loadCaseVectors(db, DEFAULT_FIELD_WEIGHTS);
-  const settings = settingsFingerprint(options, termOptions.dictionary.size);
-  const seedIds = await guidedThemeIds(db);
-  options.onProgress?.('cluster', 0, 1);
-  const formed = formThemes(data, {
-    method: options.method.cluster,
-    seed: options.seed ?? 1,
-    seeds: options.settings.seedThemes ?? [],
-    dictionary: termOptions.dictionary,
-    previous: await previousRun(db),
-    seedIds,
-    settings,
-    full: options.full === true,
-  });
-  options.onProgress?.('cluster', 1, 1);
+  const fingerprint = settingsFingerprint(options, termOptions.dictionary.size);
+  for (let attempt = 1; ; attempt++) {
+    const plan = await db.read(async (scope) => ({
+      weights: await readCaseWeights(scope, DEFAULT_FIELD_WEIGHTS),
+      facts: await caseFacts(scope),
+      previous: await previousRun(scope),
+      seedIds: await guidedThemeIds(scope),
+      basis: await analysisBasis(scope),
+    }));
+    const ids = plan.weights.ids;
+    const vocabulary = plan.weights.vocabulary;
+    options.onProgress?.('cluster', 0, 1);
+    const formed = await (options.former ?? formInProcess)({
+      weights: plan.weights,
+      method: options.method ?? DEFAULT_METHOD,
+      seed: options.seed ?? 1,
+      settings: options.settings,
+      previous: plan.previous,
+      seedIds: plan.seedIds,
+      fingerprint,
+      full: options.full === true,
+    });
+    options.onProgress?.('cluster', 1, 1);
+    try {
+      return await db.write(async (scope) => {
+        if ((await analysisBasis(scope)) !== plan.basis) throw new StalePlan();
+        options.onProgress?.('store', 0, 1);
+        const planned = await describeRun(scope, formed, ids, plan.facts, options, termOptions.dictionary);
+        const run = await storeRun(scope, {
+          themes: planned.themes,
+          vocabulary,
+          versions: new Map([...plan.facts].map(([id, f]) => [id, f.version])),
+          unassigned: planned.unassigned,
+          method: options.method ?? DEFAULT_METHOD,
+          settings: fingerprint,
+          started: options.now ?? new Date(),
+          cases: ids.length,
+        });
+        const result: AnalysisResult = { runId: run.runId, cases: ids.length, method: options.method ?? DEFAULT_METHOD, themes: run.themes, unassigned: planned.unassigned, vanished: run.vanished };
+        await options.alsoStore?.(scope, result);
+        options.onProgress?.('store', 1, 1);
+        return result;
+      });
+    } catch (error) {
+      if (!(error instanceof StalePlan)) throw error;
+      if (attempt === ATTEMPTS) throw new ConflictError('analysis_stale', '分析の途中でテーマの統合や分割が続いたため、保存できませんでした。もう一度分析してください。');
+    }
+  }
+}
 
-  const facts = await caseFacts(db);
+class StalePlan extends Error {}
+
+/** Each formed theme's members, recurrence, route and excerpts, as the run stores them. */
+async function describeRun(scope: ReadScope, formed: FormedThemes, ids: readonly string[], facts: Facts, options: AnalyzeOptions, dictionary: TermDictionary) {
   const dates = [...facts.values()].map((f) => f.date).sort();
-  const today = started.toISOString().slice(0, 10);
+  const today = (options.now ?? new Date()).toISOString().slice(0, 10);
   const span = { first: dates[0] ?? today, last: dates[dates.length - 1] ?? today };
   const members = formed.descriptions.map(() => [] as string[]);
   const unassigned: string[] = [];
   formed.clustering.assignment.forEach((theme, i) => {
-    const id = data.ids[i] as string;
+    const id = ids[i] as string;
     if (theme >= 0) members[theme]?.push(id);
     else unassigned.push(id);
   });
-
-  const canonical = (word: string) => termOptions.dictionary.canonical(word);
-  const excerpts = await caseExcerpts(db, formed.descriptions.flatMap((d) => d.representatives));
+  const canonical = (word: string) => dictionary.canonical(word);
+  const excerpts = await caseExcerpts(scope, formed.descriptions.flatMap((d) => d.representatives));
   const themes: StoredTheme[] = [];
   formed.descriptions.forEach((d, t) => {
     const seedName = formed.seedNames[t] ?? null;
@@ -95,28 +144,20 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
       guidedName: seedName,
     });
   });
-
-  const run = await storeRun(db, {
-    themes,
-    data,
-    versions: new Map([...facts].map(([id, f]) => [id, f.version])),
-    unassigned,
-    method: options.method.name,
-    settings,
-    started,
-    cases: data.ids.length,
-  });
-  options.onProgress?.('store', 1, 1);
-  return { runId: run.runId, cases: data.ids.length, method: options.method.name, themes: run.themes, unassigned: unassigned.sort(), vanished: run.vanished };
+  return { themes, unassigned: unassigned.sort() };
 }
 
-async function guidedThemeIds(db: Database): Promise<Map<string, string>> {
-  const rows = (await db.connection.runAndReadAll(GUIDED_THEME_IDS)).getRowObjectsJson();
+async function analysisBasis(scope: ReadScope): Promise<string> {
+  return JSON.stringify((await scope.rows(ANALYSIS_BASIS))[0] ?? null);
+}
+
+async function guidedThemeIds(scope: ReadScope): Promise<Map<string, string>> {
+  const rows = await scope.rows(GUIDED_THEME_IDS);
   return new Map(rows.map((r) => [String(r.guided_name), String(r.theme_id)]));
 }
 
-async function caseFacts(db: Database): Promise<Map<string, CaseFacts & { version: number }>> {
-  const rows = (await db.connection.runAndReadAll(CASE_FACTS)).getRowObjectsJson();
+async function caseFacts(scope: ReadScope): Promise<Facts> {
+  const rows = await scope.rows(CASE_FACTS);
   return new Map(
     rows.map((r) => [
       String(r.record_id),
@@ -133,7 +174,7 @@ async function caseFacts(db: Database): Promise<Map<string, CaseFacts & { versio
 
 function settingsFingerprint(options: AnalyzeOptions, dictionarySize: number): string {
   return JSON.stringify({
-    method: options.method.name,
+    method: options.method ?? DEFAULT_METHOD,
     seed: options.seed ?? 1,
     fieldWeights: DEFAULT_FIELD_WEIGHTS,
     dictionarySize,

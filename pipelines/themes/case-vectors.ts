@@ -1,10 +1,11 @@
-import type { Database } from '../db/database.ts';
+import type { ReadScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { MAX_DOCUMENT_SHARE } from '../text/term-stats.ts';
 import { normalise, type CaseVectors } from './vectors.ts';
 
 const CASE_TERM_WEIGHTS = sqlFile(import.meta.url, 'sql/case-term-weights.sql');
 const PREDICATE_TERMS = sqlFile(import.meta.url, 'sql/predicate-terms.sql');
+const CASE_IDS = sqlFile(import.meta.url, 'sql/case-ids.sql');
 
 /** How much a term found in each field counts (see README: themes). */
 export interface FieldWeights {
@@ -24,9 +25,25 @@ export const DEFAULT_FIELD_WEIGHTS: FieldWeights = { consultation: 1, problem: 1
 /** A term must appear in at least this many cases to help group them. */
 export const MIN_DOCUMENTS = 2;
 
-/** The current cases as L2-normalised, field-weighted TF-IDF vectors, in record-id order. */
-export async function loadCaseVectors(db: Database, weights: FieldWeights = DEFAULT_FIELD_WEIGHTS): Promise<CaseVectors> {
-  const reader = await db.connection.runAndReadAll(CASE_TERM_WEIGHTS, [
+/**
+ * The current cases' weighted terms as a sparse matrix in coordinate form: typed arrays
+ * that a worker thread receives without copying.
+ */
+export interface CaseWeights {
+  /** Record ids, in record-id order: row i of the matrix. */
+  ids: string[];
+  /** Term of each column. */
+  vocabulary: string[];
+  /** Columns of terms that are only verbs or adjectives. */
+  predicates: number[];
+  row: Int32Array;
+  column: Int32Array;
+  weight: Float64Array;
+}
+
+/** Reads the current cases' field-weighted TF-IDF weights. */
+export async function readCaseWeights(scope: ReadScope, weights: FieldWeights = DEFAULT_FIELD_WEIGHTS): Promise<CaseWeights> {
+  const result = await scope.result(CASE_TERM_WEIGHTS, [
     weights.consultation,
     weights.problem,
     weights.support,
@@ -34,25 +51,39 @@ export async function loadCaseVectors(db: Database, weights: FieldWeights = DEFA
     MAX_DOCUMENT_SHARE,
     MIN_DOCUMENTS,
   ]);
-  const ids = (await db.connection.runAndReadAll('SELECT record_id FROM current_cases ORDER BY record_id')).getRowObjectsJson().map((r) => String(r.record_id));
-  const index = new Map(ids.map((id, i) => [id, i]));
+  const ids = (await scope.rows(CASE_IDS)).map((r) => String(r.record_id));
+  const [records = [], terms = [], values = []] = result.getColumns() as [string[]?, string[]?, number[]?];
+  const rowOf = new Map(ids.map((id, i) => [id, i]));
   const vocabulary: string[] = [];
-  const termIndex = new Map<string, number>();
-  const raw = ids.map(() => new Map<number, number>());
-  for (const row of reader.getRowObjectsJson()) {
-    const term = String(row.term);
-    let t = termIndex.get(term);
+  const columnOf = new Map<string, number>();
+  const row = new Int32Array(records.length);
+  const column = new Int32Array(records.length);
+  records.forEach((id, i) => {
+    const term = terms[i] as string;
+    let t = columnOf.get(term);
     if (t === undefined) {
       t = vocabulary.length;
       vocabulary.push(term);
-      termIndex.set(term, t);
+      columnOf.set(term, t);
     }
-    raw[index.get(String(row.record_id)) as number]?.set(t, Number(row.weight));
-  }
-  const predicates = new Set<number>();
-  for (const row of (await db.connection.runAndReadAll(PREDICATE_TERMS)).getRowObjectsJson()) {
-    const t = termIndex.get(String(row.term));
-    if (t !== undefined) predicates.add(t);
-  }
-  return { ids, vectors: raw.map(normalise), vocabulary, predicates };
+    row[i] = rowOf.get(id) ?? -1;
+    column[i] = t;
+  });
+  const predicates = (await scope.rows(PREDICATE_TERMS)).flatMap((r) => {
+    const t = columnOf.get(String(r.term));
+    return t === undefined ? [] : [t];
+  });
+  return { ids, vocabulary, predicates, row, column, weight: Float64Array.from(values) };
+}
+
+/** Each case as an L2-normalised sparse vector over the vocabulary. */
+export function toCaseVectors(w: CaseWeights): CaseVectors {
+  const raw = w.ids.map(() => new Map<number, number>());
+  for (let i = 0; i < w.row.length; i++) raw[w.row[i] as number]?.set(w.column[i] as number, w.weight[i] as number);
+  return { ids: w.ids, vectors: raw.map(normalise), vocabulary: w.vocabulary, predicates: new Set(w.predicates) };
+}
+
+/** The current cases as L2-normalised, field-weighted TF-IDF vectors, in record-id order. */
+export async function loadCaseVectors(scope: ReadScope, weights: FieldWeights = DEFAULT_FIELD_WEIGHTS): Promise<CaseVectors> {
+  return toCaseVectors(await readCaseWeights(scope, weights));
 }

@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.ts';
+import type { ReadScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 
 const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
@@ -31,9 +31,8 @@ export interface PreviousRun {
 }
 
 /** The latest run, to recognise its themes in a new one; null before the first run. */
-export async function previousRun(db: Database): Promise<PreviousRun | null> {
-  const c = db.connection;
-  const latest = (await c.runAndReadAll(LATEST_RUN)).getRowObjectsJson()[0];
+export async function previousRun(scope: ReadScope): Promise<PreviousRun | null> {
+  const latest = (await scope.rows(LATEST_RUN))[0];
   if (latest === undefined) return null;
   const runId = String(latest.run_id);
   const byId = new Map<string, PreviousTheme>();
@@ -45,16 +44,16 @@ export async function previousRun(db: Database): Promise<PreviousRun | null> {
     }
     return t;
   };
-  for (const row of (await c.runAndReadAll(RUN_CENTROIDS, [runId])).getRowObjectsJson()) {
+  for (const row of await scope.rows(RUN_CENTROIDS, [runId])) {
     const t = theme(String(row.theme_id));
     t.centroid.set(t.terms.length, Number(row.centroid));
     t.terms.push(String(row.term));
   }
-  for (const row of (await c.runAndReadAll(RUN_MEMBERS, [runId])).getRowObjectsJson()) {
+  for (const row of await scope.rows(RUN_MEMBERS, [runId])) {
     theme(String(row.theme_id)).members.add(String(row.record_id));
   }
-  const unseen = Number((await c.runAndReadAll(UNSEEN_CASES, [runId])).getRowObjectsJson()[0]?.n ?? 0);
-  const kept = new Map((await c.runAndReadAll(RUN_MEMBERSHIP, [runId])).getRowObjectsJson().map((r) => [String(r.record_id), String(r.theme_id)]));
-  const unassigned = new Set((await c.runAndReadAll(RUN_UNASSIGNED, [runId])).getRowObjectsJson().map((r) => String(r.record_id)));
+  const unseen = Number((await scope.rows(UNSEEN_CASES, [runId]))[0]?.n ?? 0);
+  const kept = new Map((await scope.rows(RUN_MEMBERSHIP, [runId])).map((r) => [String(r.record_id), String(r.theme_id)]));
+  const unassigned = new Set((await scope.rows(RUN_UNASSIGNED, [runId])).map((r) => String(r.record_id)));
   return { runId, settings: String(latest.settings), themes: [...byId.values()].sort((a, b) => a.id.localeCompare(b.id)), unseen, kept, unassigned };
 }

@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { DuckDBDateValue } from '@duckdb/node-api';
 import { appendRows, appendText } from '../db/append-rows.ts';
-import type { Database } from '../db/database.ts';
+import type { WriteScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
-import { inTransaction } from '../db/transaction.ts';
 import type { ThemeDescription } from './describe.ts';
 import type { ThemeResult } from './theme-result.ts';
-import type { CaseVectors } from './vectors.ts';
 
 const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
 const LAST_THEME_NUMBER = sql('last-theme-number.sql');
@@ -28,7 +26,8 @@ export interface StoredTheme {
 
 export interface RunInput {
   themes: StoredTheme[];
-  data: CaseVectors;
+  /** Term of each vector index. */
+  vocabulary: readonly string[];
   versions: ReadonlyMap<string, number>;
   unassigned: readonly string[];
   method: string;
@@ -42,70 +41,67 @@ export interface RunInput {
  * council decided about them), new ones get the next T-number in order of score, and the
  * previous run's themes not found again are marked vanished.
  */
-export async function storeRun(db: Database, input: RunInput): Promise<{ runId: string; themes: ThemeResult[]; vanished: string[] }> {
-  const c = db.connection;
+export async function storeRun(scope: WriteScope, input: RunInput): Promise<{ runId: string; themes: ThemeResult[]; vanished: string[] }> {
   const runId = `R-${input.started.toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${randomBytes(3).toString('hex')}`;
   const ordered = [...input.themes].sort((a, b) => b.result.score - a.result.score || a.result.label.localeCompare(b.result.label));
-  return inTransaction(c, async () => {
-    const lastRun = (await c.runAndReadAll(LATEST_RUN)).getRowObjectsJson()[0]?.run_id;
-    const before = lastRun === undefined ? [] : (await c.runAndReadAll(THEME_IDS_OF_RUN, [String(lastRun)])).getRowObjectsJson().map((r) => String(r.theme_id));
-    let next = Number((await c.runAndReadAll(LAST_THEME_NUMBER)).getRowObjectsJson()[0]?.n ?? 0);
-    const themes: ThemeResult[] = ordered.map((t) => ({ id: t.previousId ?? `T-${String(++next).padStart(4, '0')}`, ...t.result }));
-    for (const [i, theme] of themes.entries()) await c.run(UPSERT_THEME, [theme.id, runId, ordered[i]?.guidedName ?? null]);
-    await appendRows(c, 'theme_snapshots', themes, (a, t) => {
-      a.appendVarchar(runId);
-      a.appendVarchar(t.id);
-      a.appendVarchar(t.label);
-      a.appendInteger(t.caseCount);
-      a.appendInteger(t.orgCount);
-      a.appendInteger(t.areaCount);
-      a.appendInteger(t.periodCount);
-      a.appendDate(date(t.firstSeen));
-      a.appendDate(date(t.lastSeen));
-      a.appendDouble(t.trend);
-      a.appendDouble(t.score);
-      appendText(a, t.subcommittee);
-      appendText(a, t.subcommitteeReason.length > 0 ? t.subcommitteeReason.join('、') : null);
-      if (t.subcommitteeConfidence === null) a.appendNull();
-      else a.appendDouble(t.subcommitteeConfidence);
-    });
-    const termRows = themes.flatMap((t, i) => termRowsOf(t.id, (ordered[i] as StoredTheme).description, input.data));
-    await appendRows(c, 'theme_terms', termRows, (a, r) => {
-      a.appendVarchar(runId);
-      a.appendVarchar(r.themeId);
-      a.appendVarchar(r.term);
-      a.appendDouble(r.weight);
-      a.appendDouble(r.centroid);
-    });
-    const memberRows = themes.flatMap((t, i) =>
-      t.caseIds.map((id) => ({ themeId: t.id, id, similarity: (ordered[i] as StoredTheme).description.similarity.get(id) ?? 0 })),
-    );
-    await appendRows(c, 'theme_members', memberRows, (a, r) => {
-      a.appendVarchar(runId);
-      a.appendVarchar(r.themeId);
-      a.appendVarchar(r.id);
-      a.appendInteger(input.versions.get(r.id) ?? 1);
-      a.appendDouble(r.similarity);
-    });
-    await appendRows(c, 'run_unassigned', input.unassigned, (a, id) => {
-      a.appendVarchar(runId);
-      a.appendVarchar(id);
-    });
-    const finished = new Date();
-    await c.run(INSERT_RUN, [runId, input.started.toISOString(), finished.toISOString(), input.cases, input.method, input.settings]);
-    await c.run(MARK_VANISHED, [runId]);
-    const kept = new Set(themes.map((t) => t.id));
-    return { runId, themes, vanished: before.filter((id) => !kept.has(id)).sort() };
+  const lastRun = (await scope.rows(LATEST_RUN))[0]?.run_id;
+  const before = lastRun === undefined ? [] : (await scope.rows(THEME_IDS_OF_RUN, [String(lastRun)])).map((r) => String(r.theme_id));
+  let next = Number((await scope.rows(LAST_THEME_NUMBER))[0]?.n ?? 0);
+  const themes: ThemeResult[] = ordered.map((t) => ({ id: t.previousId ?? `T-${String(++next).padStart(4, '0')}`, ...t.result }));
+  for (const [i, theme] of themes.entries()) await scope.run(UPSERT_THEME, [theme.id, runId, ordered[i]?.guidedName ?? null]);
+  await appendRows(scope, 'theme_snapshots', themes, (a, t) => {
+    a.appendVarchar(runId);
+    a.appendVarchar(t.id);
+    a.appendVarchar(t.label);
+    a.appendInteger(t.caseCount);
+    a.appendInteger(t.orgCount);
+    a.appendInteger(t.areaCount);
+    a.appendInteger(t.periodCount);
+    a.appendDate(date(t.firstSeen));
+    a.appendDate(date(t.lastSeen));
+    a.appendDouble(t.trend);
+    a.appendDouble(t.score);
+    appendText(a, t.subcommittee);
+    appendText(a, t.subcommitteeReason.length > 0 ? t.subcommitteeReason.join('、') : null);
+    if (t.subcommitteeConfidence === null) a.appendNull();
+    else a.appendDouble(t.subcommitteeConfidence);
   });
+  const termRows = themes.flatMap((t, i) => termRowsOf(t.id, (ordered[i] as StoredTheme).description, input.vocabulary));
+  await appendRows(scope, 'theme_terms', termRows, (a, r) => {
+    a.appendVarchar(runId);
+    a.appendVarchar(r.themeId);
+    a.appendVarchar(r.term);
+    a.appendDouble(r.weight);
+    a.appendDouble(r.centroid);
+  });
+  const memberRows = themes.flatMap((t, i) =>
+    t.caseIds.map((id) => ({ themeId: t.id, id, similarity: (ordered[i] as StoredTheme).description.similarity.get(id) ?? 0 })),
+  );
+  await appendRows(scope, 'theme_members', memberRows, (a, r) => {
+    a.appendVarchar(runId);
+    a.appendVarchar(r.themeId);
+    a.appendVarchar(r.id);
+    a.appendInteger(input.versions.get(r.id) ?? 1);
+    a.appendDouble(r.similarity);
+  });
+  await appendRows(scope, 'run_unassigned', input.unassigned, (a, id) => {
+    a.appendVarchar(runId);
+    a.appendVarchar(id);
+  });
+  const finished = new Date();
+  await scope.run(INSERT_RUN, [runId, input.started.toISOString(), finished.toISOString(), input.cases, input.method, input.settings]);
+  await scope.run(MARK_VANISHED, [runId]);
+  const kept = new Set(themes.map((t) => t.id));
+  return { runId, themes, vanished: before.filter((id) => !kept.has(id)).sort() };
 }
 
 /** A theme's distinctive terms and its top centroid weights, as theme_terms rows. */
-export function termRowsOf(themeId: string, d: ThemeDescription, data: CaseVectors) {
+export function termRowsOf(themeId: string, d: ThemeDescription, vocabulary: readonly string[]) {
   const rows = new Map<string, { themeId: string; term: string; weight: number; centroid: number }>();
   for (const t of d.terms) rows.set(t.term, { themeId, term: t.term, weight: t.weight, centroid: 0 });
   const top = [...d.centroid].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CENTROID_TERMS);
   for (const [index, weight] of top) {
-    const term = data.vocabulary[index] as string;
+    const term = vocabulary[index] as string;
     const row = rows.get(term) ?? { themeId, term, weight: 0, centroid: 0 };
     row.centroid = weight;
     rows.set(term, row);

@@ -1,7 +1,15 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-/** scrypt parameters: N=2^15, r=8, p=1 (~32 MB, tens of ms), stored with each hash. */
-const PARAMS = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
+/** How passwords are turned into stored hashes and checked against them. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(password: string, stored: string): Promise<boolean>;
+}
+
+/** scrypt parameters for real accounts: N=2^15, r=8, p=1 (~32 MB, tens of ms), stored with each hash. */
+export const SCRYPT_COST = 2 ** 15;
+const BLOCK_SIZE = 8;
+const MAX_MEMORY = 64 * 1024 * 1024;
 const KEY_LENGTH = 64;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
@@ -10,19 +18,25 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
   });
 }
 
-/** `scrypt$N$r$p$salt$hash`, base64: the parameters travel with the hash. */
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64'), key.toString('base64')].join('$');
-}
-
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
-  const expected = Buffer.from(hash, 'base64');
-  const key = await derive(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem });
-  return key.length === expected.length && timingSafeEqual(key, expected);
+/**
+ * scrypt at cost `N`: stored as `scrypt$N$r$p$salt$hash` (base64), so a hash is checked
+ * with the parameters it was made with whatever the cost is now. Tests use a low cost.
+ */
+export function scryptHasher(N = SCRYPT_COST): PasswordHasher {
+  return {
+    async hash(password) {
+      const salt = randomBytes(16);
+      const key = await derive(password, salt, { N, r: BLOCK_SIZE, p: 1, maxmem: MAX_MEMORY });
+      return ['scrypt', N, BLOCK_SIZE, 1, salt.toString('base64'), key.toString('base64')].join('$');
+    },
+    async verify(password, stored) {
+      const [scheme, n, r, p, salt, hash] = stored.split('$');
+      if (scheme !== 'scrypt' || !salt || !hash) return false;
+      const expected = Buffer.from(hash, 'base64');
+      const key = await derive(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p), maxmem: MAX_MEMORY });
+      return key.length === expected.length && timingSafeEqual(key, expected);
+    },
+  };
 }
 
 /** A password people can type from the console once: 4 groups of 4 unambiguous characters. */

@@ -2,7 +2,8 @@ import {
   Bool, DateDay, Field, Float64, Int32, RecordBatch, Schema, Struct, Table, Utf8, makeBuilder, makeData, tableToIPC,
 } from 'apache-arrow';
 import type { Data, DataType } from 'apache-arrow';
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { ReadScope } from '../../pipelines/db/database.ts';
 import { readDuckDBColumns } from './duckdb-columns.ts';
 
 export const ARROW_MEDIA_TYPE = 'application/vnd.apache.arrow.stream';
@@ -110,6 +111,6 @@ export function toArrowStream(columns: ReadonlyArray<ArrowColumn>): Uint8Array {
 }
 
 /** Runs a query (values bound as parameters) and sends its result as an Arrow IPC stream. */
-export async function queryToArrow(connection: DuckDBConnection, sql: string, params?: DuckDBValue[]): Promise<Uint8Array> {
-  return toArrowStream(await readDuckDBColumns(connection, sql, params));
+export async function queryToArrow(scope: ReadScope, sql: string, params?: DuckDBValue[]): Promise<Uint8Array> {
+  return toArrowStream(await readDuckDBColumns(scope, sql, params));
 }

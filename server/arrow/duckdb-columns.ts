@@ -1,5 +1,6 @@
 import { DuckDBDateValue, DuckDBDecimalValue, DuckDBTypeId } from '@duckdb/node-api';
-import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBType, DuckDBValue } from '@duckdb/node-api';
+import type { ReadScope } from '../../pipelines/db/database.ts';
 import type { ArrowColumn, ArrowColumnType } from './arrow-table.ts';
 
 const MS_PER_DAY = 86_400_000;
@@ -67,8 +68,8 @@ function toArrowValue(name: string, value: DuckDBValue): unknown {
 }
 
 /** Runs the query and returns its columns typed for `toArrowStream`, nulls kept. */
-export async function readDuckDBColumns(connection: DuckDBConnection, sql: string, params?: DuckDBValue[]): Promise<ArrowColumn[]> {
-  const reader = await connection.runAndReadAll(sql, params);
+export async function readDuckDBColumns(scope: ReadScope, sql: string, params?: DuckDBValue[]): Promise<ArrowColumn[]> {
+  const reader = await scope.result(sql, params);
   const names = reader.columnNames();
   const types = reader.columnTypes();
   const plans = names.map((name, i) => {

@@ -1,10 +1,13 @@
+import type { SessionUser } from '../../shared/vocabulary.ts';
 import type { CouncilSettings } from '../../pipelines/council/settings.ts';
 import type { Database } from '../../pipelines/db/database.ts';
+import type { ThemeFormer } from '../../pipelines/themes/theme-former.ts';
 import type { TokenizeMany } from '../../pipelines/text/tokenize-texts.ts';
-import type { SessionUser } from '../accounts/roles.ts';
+import type { PasswordHasher } from '../accounts/password.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
 import type { ReadCache } from './read-cache.ts';
 
-/** What the app is built from: tests pass a temporary database and a fixed clock. */
+/** What the app is built from: tests pass a temporary database, a fixed clock and a fast hasher. */
 export interface AppDeps {
   db: Database;
   settings: CouncilSettings;
@@ -14,11 +17,18 @@ export interface AppDeps {
   maxUploadBytes?: number;
   /** The built dashboard (dist/web), served beside the API when given. */
   webRoot?: string;
+  /** How passwords are hashed and checked (scrypt unless a test gives a cheaper one). */
+  passwords?: PasswordHasher;
+  /** Where an analysis clusters: a worker thread unless a test gives another. */
+  former?: ThemeFormer;
 }
 
-/** The dependencies with what createApp adds: one read cache for the whole app. */
+/** The dependencies with what createApp adds: one read cache and one job queue for the whole app. */
 export interface RouteDeps extends AppDeps {
+  now: () => Date;
+  passwords: PasswordHasher;
   cache: ReadCache;
+  jobs: JobQueue;
 }
 
 export interface AppEnv {

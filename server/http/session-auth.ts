@@ -1,8 +1,8 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import type { Role, SessionUser } from '../../shared/vocabulary.ts';
 import type { Database } from '../../pipelines/db/database.ts';
 import { sessionFor } from '../accounts/accounts.ts';
-import type { Role, SessionUser } from '../accounts/roles.ts';
 import { ApiError, forbidden, unauthorized } from './api-error.ts';
 import type { AppEnv } from './app-env.ts';
 

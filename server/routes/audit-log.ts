@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { auditLog } from '../accounts/audit.ts';
+import { auditLog } from '../../pipelines/audit/audit-log.ts';
 import { invalid } from '../http/api-error.ts';
 import type { AppDeps, AppEnv } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
@@ -10,6 +10,6 @@ export function auditRoutes(deps: AppDeps) {
     requireRole(c.get('user'), 'secretariat');
     const limit = Number(c.req.query('limit') ?? 200);
     if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw invalid('limit', 'limit は 1〜10000 の整数にしてください。');
-    return c.json({ entries: await auditLog(deps.db, limit) });
+    return c.json({ entries: await deps.db.read((scope) => auditLog(scope, limit)) });
   });
 }

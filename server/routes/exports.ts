@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { audit } from '../accounts/audit.ts';
+import type { Row } from '../../pipelines/db/database.ts';
+import { audit } from '../../pipelines/audit/audit-log.ts';
 import { toArrowStream, ARROW_MEDIA_TYPE } from '../arrow/arrow-table.ts';
 import { toExcelCsv } from '../export/csv-export.ts';
 import { FACETS, termFrequencies, type Facet } from '../../pipelines/text/term-stats.ts';
@@ -36,7 +37,9 @@ function breakdownArrow(lines: readonly BreakdownLine[]): Uint8Array {
  * suppressed cell is null with `suppressed` true).
  */
 export function exportRoutes(deps: RouteDeps) {
-  const now = deps.now ?? (() => new Date());
+  const logged = (userId: string, action: string, target: string) => deps.db.write((scope) => audit(scope, { userId, action, target }, deps.now()));
+  const runBreakdown = (themes: readonly Row[], facet: Facet, threshold: number | null): Promise<BreakdownLine[]> =>
+    themes[0] ? deps.db.read((scope) => breakdownTable(scope, String(themes[0]?.run_id), themes.map((t) => String(t.theme_id)), facet, threshold)) : Promise.resolve([]);
   return new Hono<AppEnv>()
     .get('/themes.csv', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
@@ -56,7 +59,7 @@ export function exportRoutes(deps: RouteDeps) {
         Number(t.score),
       ]);
       const csv = toExcelCsv(['ID', 'テーマ', '状態', '専門部会', '事例数', '事業所数', '地区数', '月数', '初出', '最新', '傾向', 'スコア'], rows);
-      await audit(deps.db, { userId: user.userId, action: 'export_themes_csv', target: `${rows.length} themes` }, now());
+      await logged(user.userId, 'export_themes_csv', `${rows.length} themes`);
       return c.body(new Uint8Array(csv), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="themes.csv"' });
     })
     .get('/breakdown.arrow', async (c) => {
@@ -64,16 +67,14 @@ export function exportRoutes(deps: RouteDeps) {
       const facet = facetOf(c.req.query('facet'));
       const themes = await cachedLatestThemes(deps);
       const suppress = published(user.role, c.req.query('published'));
-      const lines = await deps.cache.get(`breakdown:${facet}:${suppress}`, () =>
-        themes[0] ? breakdownTable(deps.db, String(themes[0].run_id), themes.map((t) => String(t.theme_id)), facet, suppress ? deps.settings.suppressionThreshold : null) : Promise.resolve([]),
-      );
+      const lines = await deps.cache.get(`breakdown:${facet}:${suppress}`, () => runBreakdown(themes, facet, suppress ? deps.settings.suppressionThreshold : null));
       return c.body(new Uint8Array(breakdownArrow(lines)), 200, { 'content-type': ARROW_MEDIA_TYPE });
     })
     .get('/terms.arrow', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
       const top = Number(c.req.query('top') ?? 100);
       if (!Number.isInteger(top) || top < 1 || top > 10_000) throw invalid('top', 'top は 1〜10000 の整数にしてください。');
-      const terms = await deps.cache.get(`terms:${top}`, () => termFrequencies(deps.db, top));
+      const terms = await deps.cache.get(`terms:${top}`, () => deps.db.read((scope) => termFrequencies(scope, top)));
       const cells = terms.map((t) => (published(user.role, c.req.query('published')) ? suppressCount(t.documents, deps.settings.suppressionThreshold) : { value: t.documents }));
       const stream = toArrowStream([
         { name: 'term', type: 'utf8', values: terms.map((t) => t.term) },
@@ -87,10 +88,10 @@ export function exportRoutes(deps: RouteDeps) {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
       const facet = facetOf(c.req.query('facet'));
       const themes = await cachedLatestThemes(deps);
-      const lines = themes[0] ? await breakdownTable(deps.db, String(themes[0].run_id), themes.map((t) => String(t.theme_id)), facet, deps.settings.suppressionThreshold) : [];
+      const lines = await runBreakdown(themes, facet, deps.settings.suppressionThreshold);
       const name = new Map(themes.map((t) => [String(t.theme_id), String(t.name)]));
       const csv = toExcelCsv(['ID', 'テーマ', facet, '事例数'], lines.map((l) => [l.themeId, name.get(l.themeId) ?? l.themeId, l.value, l.suppressed ? 'X' : l.cases]));
-      await audit(deps.db, { userId: user.userId, action: 'export_breakdown_csv', target: facet }, now());
+      await logged(user.userId, 'export_breakdown_csv', facet);
       return c.body(new Uint8Array(csv), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="breakdown.csv"' });
     })
     .get('/themes/:id/monthly.arrow', async (c) => {
@@ -98,7 +99,7 @@ export function exportRoutes(deps: RouteDeps) {
       const id = c.req.param('id');
       const theme = await latestTheme(deps, id);
       const run = String(theme.run_id);
-      const months = await deps.cache.get(`monthly:${run}:${id}`, () => monthlyCases(deps.db, run, id));
+      const months = await deps.cache.get(`monthly:${run}:${id}`, () => deps.db.read((scope) => monthlyCases(scope, run, id)));
       const counts = months.map((m) => Number(m.cases));
       const cells = published(user.role, c.req.query('published')) ? suppressSeries(months.map((m) => String(m.month)), counts, deps.settings.suppressionThreshold).cells : counts.map((value) => ({ value }));
       const stream = toArrowStream([
@@ -112,7 +113,7 @@ export function exportRoutes(deps: RouteDeps) {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
       const id = c.req.param('id');
       const theme = await latestTheme(deps, id);
-      const found = await deps.cache.get(`cross:${String(theme.run_id)}:${id}`, () => themeCross(deps.db, String(theme.run_id), id));
+      const found = await deps.cache.get(`cross:${String(theme.run_id)}:${id}`, () => deps.db.read((scope) => themeCross(scope, String(theme.run_id), id)));
       const areas = [...new Set(found.map((r) => String(r.area)))];
       const types = [...new Set(found.map((r) => String(r.disability_type)))].sort();
       const counts = countGrid(found.map((r) => ({ row: String(r.area), column: String(r.disability_type), cases: Number(r.cases) })), areas, types);

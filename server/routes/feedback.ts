@@ -31,19 +31,21 @@ export function feedbackRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>().get('/', async (c) => {
     const user = requireRole(c.get('user'), 'staff', 'coordinator', 'secretariat');
     const themes = await cachedLatestThemes(deps);
-    const fed = themes[0] ? await themesFedBy(deps.db, String(themes[0].run_id), user.userId) : new Map<string, number>();
-    const mine = themes.filter((t) => fed.has(String(t.theme_id)));
-    return c.json({
-      themes: await Promise.all(
+    const runId = themes[0] ? String(themes[0].run_id) : null;
+    const answer = await deps.db.read(async (scope) => {
+      const fed = runId ? await themesFedBy(scope, runId, user.userId) : new Map<string, number>();
+      const mine = themes.filter((t) => fed.has(String(t.theme_id)));
+      return Promise.all(
         mine.map(async (t) => ({
           theme_id: t.theme_id,
           name: t.name,
           status: t.status,
           subcommittee: t.subcommittee ?? null,
           own_cases: fed.get(String(t.theme_id)) ?? 0,
-          decisions: (await themeHistory(deps.db, String(t.theme_id))).filter((h) => h.action !== 'note').map(decision),
+          decisions: (await themeHistory(scope, String(t.theme_id))).filter((h) => h.action !== 'note').map(decision),
         })),
-      ),
+      );
     });
+    return c.json({ themes: answer });
   });
 }

@@ -1,22 +1,19 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { ROLE_NAMES } from '../../shared/vocabulary.ts';
 import { login, logout, SESSION_HOURS } from '../accounts/accounts.ts';
-import { audit } from '../accounts/audit.ts';
-import { ROLE_NAMES } from '../accounts/roles.ts';
 import { ApiError, invalid } from '../http/api-error.ts';
-import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { SESSION_COOKIE } from '../http/session-auth.ts';
 
 /** Sign in (POST, open), see who is signed in (GET), sign out (DELETE). */
-export function sessionRoutes(deps: AppDeps) {
-  const now = deps.now ?? (() => new Date());
+export function sessionRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
     .post('/', async (c) => {
       const body = (await c.req.json().catch(() => null)) as { login?: unknown; password?: unknown } | null;
       if (typeof body?.login !== 'string' || body.login.trim() === '') throw invalid('login', 'ログイン名を入力してください。');
       if (typeof body.password !== 'string' || body.password === '') throw invalid('password', 'パスワードを入力してください。');
-      const result = await login(deps.db, body.login.trim(), body.password, now());
-      await audit(deps.db, { userId: result.ok ? result.user.userId : null, action: result.ok ? 'login' : `login_${result.reason}`, target: body.login.trim() }, now());
+      const result = await login(deps.db, deps.passwords, body.login.trim(), body.password, deps.now());
       if (!result.ok) {
         throw result.reason === 'locked'
           ? new ApiError(429, 'locked', 'ログインの失敗が続いたため、しばらくログインできません。15 分ほど待ってからもう一度お試しください。')
@@ -31,9 +28,7 @@ export function sessionRoutes(deps: AppDeps) {
       return c.json({ user: { ...user, roleName: ROLE_NAMES[user.role] }, csrfToken: c.get('csrf') });
     })
     .delete('/', async (c) => {
-      const token = getCookie(c, SESSION_COOKIE);
-      if (token) await logout(deps.db, token);
-      await audit(deps.db, { userId: c.get('user')?.userId ?? null, action: 'logout' }, now());
+      await logout(deps.db, getCookie(c, SESSION_COOKIE), c.get('user')?.userId ?? null, deps.now());
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json({ ok: true });
     });

@@ -1,23 +1,31 @@
 import { Hono } from 'hono';
+import { actionLabel, STATUSES, type Status } from '../../shared/vocabulary.ts';
 import { sqlFile } from '../../pipelines/db/sql-file.ts';
+import { decide } from '../../pipelines/review/decide.ts';
+import { mergeThemes } from '../../pipelines/review/merge-themes.ts';
+import { splitTheme } from '../../pipelines/review/split-theme.ts';
+import { parseRevision } from '../../pipelines/review/theme-state.ts';
+import { availableActions, parseAction } from '../../pipelines/review/workflow.ts';
+import { themeBreakdown } from '../../pipelines/themes/breakdown.ts';
+import { caseExcerpts } from '../../pipelines/themes/excerpts.ts';
+import { FACETS, kwic } from '../../pipelines/text/term-stats.ts';
 import { ARROW_MEDIA_TYPE, queryToArrow } from '../arrow/arrow-table.ts';
-import { audit } from '../accounts/audit.ts';
-import { ApiError, invalid } from '../http/api-error.ts';
+import { invalid } from '../http/api-error.ts';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
 import { suppressCount } from '../suppression/cell.ts';
 import { published } from '../suppression/published.ts';
-import { caseExcerpts } from '../../pipelines/themes/excerpts.ts';
-import { themeBreakdown } from '../../pipelines/themes/breakdown.ts';
-import { FACETS, kwic } from '../../pipelines/text/term-stats.ts';
 import { cachedLatestThemes, latestTheme } from '../themes/latest-theme.ts';
-import { mergeThemes } from '../themes/merge-themes.ts';
-import { splitTheme } from '../themes/split-theme.ts';
-import { decisionOf, latestThemes, recentHistory, recordHistory, themeCooccurrence, representativeIds, saveDecision, themeHistory, themesFedBy, themesMatching, themeTerms, type CaseFilter } from '../themes/theme-store.ts';
-import { actionLabel, applyAction, availableActions, parseAction, STATUSES, type Status } from '../themes/workflow.ts';
+import { recentHistory, representativeIds, themeCooccurrence, themeHistory, themesFedBy, themesMatching, themeTerms, type CaseFilter } from '../themes/theme-store.ts';
 
 const COUNTS = ['case_count', 'org_count', 'area_count', 'period_count'] as const;
 const THEME_CASES = sqlFile(new URL('../themes/', import.meta.url).href, 'sql/theme-cases.sql');
+/** Representative excerpts, and KWIC lines for each of this many top terms, in a theme's detail. */
+const EXCERPTS = 3;
+const KWIC_TERMS = 3;
+const KWIC_LINES = 10;
+const KWIC_WIDTH = 20;
+const RECENT_DECISIONS = 30;
 
 function caseFilter(query: Record<string, string>): CaseFilter {
   const month = (field: string) => {
@@ -29,13 +37,15 @@ function caseFilter(query: Record<string, string>): CaseFilter {
   return { area: query.area ?? null, disabilityType: query.disabilityType ?? null, ageBand: query.ageBand ?? null, from: month('from'), to: month('to') };
 }
 
+const withLabels = (entries: Array<Record<string, unknown>>) => entries.map((h) => ({ ...h, label: actionLabel(String(h.action)) }));
+
 /**
  * The proposed themes of the latest run and the council's workflow on them. Coordinators
  * and the secretariat see and decide everything; staff see the themes their own uploads
- * fed, with their status; viewers see aggregates with small counts suppressed.
+ * fed, with their status; viewers see aggregates with small counts suppressed. Every
+ * change names the theme's revision it was made on and is refused (409) when stale.
  */
 export function themeRoutes(deps: RouteDeps) {
-  const now = deps.now ?? (() => new Date());
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'staff', 'viewer');
@@ -44,7 +54,8 @@ export function themeRoutes(deps: RouteDeps) {
       const subcommittee = c.req.query('subcommittee');
       const filter = caseFilter(c.req.query());
       const all = await cachedLatestThemes(deps);
-      const matching = Object.values(filter).some((v) => v !== null) && all[0] ? await themesMatching(deps.db, String(all[0].run_id), filter) : null;
+      const runId = all[0] ? String(all[0].run_id) : null;
+      const matching = Object.values(filter).some((v) => v !== null) && runId ? await deps.db.read((scope) => themesMatching(scope, runId, filter)) : null;
       let themes = all.filter(
         (t) =>
           (status === undefined || t.status === status) &&
@@ -52,7 +63,7 @@ export function themeRoutes(deps: RouteDeps) {
           (matching === null || matching.has(String(t.theme_id))),
       );
       if (user.role === 'staff') {
-        const fed = themes[0] ? await themesFedBy(deps.db, String(themes[0].run_id), user.userId) : new Map<string, number>();
+        const fed = runId ? await deps.db.read((scope) => themesFedBy(scope, runId, user.userId)) : new Map<string, number>();
         themes = themes.filter((t) => fed.has(String(t.theme_id))).map((t) => ({ theme_id: t.theme_id, name: t.name, status: t.status, subcommittee: t.subcommittee }));
       } else if (published(user.role, c.req.query('published'))) {
         themes = themes.map((t) => ({ ...t, ...Object.fromEntries(COUNTS.map((k) => [k, suppressCount(Number(t[k]), deps.settings.suppressionThreshold)])) }));
@@ -63,80 +74,64 @@ export function themeRoutes(deps: RouteDeps) {
     })
     .get('/history', async (c) => {
       requireRole(c.get('user'), 'secretariat', 'coordinator');
-      const entries = await deps.cache.get('history', () => recentHistory(deps.db, 30));
-      return c.json({ history: entries.map((h) => ({ ...h, label: actionLabel(String(h.action)) })) });
+      const entries = await deps.cache.get('history', () => deps.db.read((scope) => recentHistory(scope, RECENT_DECISIONS)));
+      return c.json({ history: withLabels(entries) });
     })
     .get('/:id', async (c) => {
       requireRole(c.get('user'), 'secretariat', 'coordinator');
       const id = c.req.param('id');
       const theme = await latestTheme(deps, id);
       const run = String(theme.run_id);
-      const evidence = await deps.cache.get(`evidence:${run}:${id}`, async () => {
-        const terms = await themeTerms(deps.db, run, id);
-        const ids = await representativeIds(deps.db, run, id, 3);
-        const excerpts = await caseExcerpts(deps.db, ids);
-        const breakdowns = Object.fromEntries(await Promise.all(FACETS.map(async (f) => [f, await themeBreakdown(deps.db, run, id, f)] as const)));
-        const topTerms = terms.slice(0, 3).map((t) => String(t.term));
-        const kwicLines = Object.fromEntries(await Promise.all(topTerms.map(async (term) => [term, await kwic(deps.db, term, 20, 10, { runId: run, themeId: id })] as const)));
-        const cooccurrence = await themeCooccurrence(deps.db, run, id);
-        return { terms, representatives: ids.map((recordId) => ({ recordId, excerpt: excerpts.get(recordId) ?? '' })), breakdowns, kwic: kwicLines, cooccurrence };
-      });
-      const history = await deps.cache.get(`history:${id}`, () => themeHistory(deps.db, id));
-      return c.json({
-        theme: { ...theme, actions: availableActions(theme.status as Status) },
-        ...evidence,
-        history: history.map((h) => ({ ...h, label: actionLabel(String(h.action)) })),
-      });
+      const evidence = await deps.cache.get(`evidence:${run}:${id}`, () =>
+        deps.db.read(async (scope) => {
+          const terms = await themeTerms(scope, run, id);
+          const ids = await representativeIds(scope, run, id, EXCERPTS);
+          const excerpts = await caseExcerpts(scope, ids);
+          const breakdowns = Object.fromEntries(await Promise.all(FACETS.map(async (f) => [f, await themeBreakdown(scope, run, id, f)] as const)));
+          const topTerms = terms.slice(0, KWIC_TERMS).map((t) => String(t.term));
+          const kwicLines = Object.fromEntries(await Promise.all(topTerms.map(async (term) => [term, await kwic(scope, term, KWIC_WIDTH, KWIC_LINES, { runId: run, themeId: id })] as const)));
+          const cooccurrence = await themeCooccurrence(scope, run, id);
+          const history = await themeHistory(scope, id);
+          return { terms, representatives: ids.map((recordId) => ({ recordId, excerpt: excerpts.get(recordId) ?? '' })), breakdowns, kwic: kwicLines, cooccurrence, history: withLabels(history) };
+        }),
+      );
+      return c.json({ theme: { ...theme, actions: availableActions(theme.status as Status) }, ...evidence });
     })
     .get('/:id/cases.arrow', async (c) => {
       requireRole(c.get('user'), 'secretariat', 'coordinator');
       const id = c.req.param('id');
       const theme = await latestTheme(deps, id);
-      const stream = await queryToArrow(deps.db.connection, THEME_CASES, [String(theme.run_id), id]);
+      const stream = await deps.db.read((scope) => queryToArrow(scope, THEME_CASES, [String(theme.run_id), id]));
       return c.body(new Uint8Array(stream), 200, { 'content-type': ARROW_MEDIA_TYPE });
     })
     .post('/:id/merge', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator');
-      const from = c.req.param('id');
+      const themeId = c.req.param('id');
       const body = (await c.req.json().catch(() => null)) as { into?: unknown } | null;
       const into = typeof body?.into === 'string' ? body.into : '';
-      if (into === '' || into === from) throw invalid('into', '統合先のテーマ（このテーマ以外）を指定してください。');
-      const themes = await latestThemes(deps.db);
-      const source = themes.find((t) => t.theme_id === from);
-      const target = themes.find((t) => t.theme_id === into);
-      if (!source || !target) throw new ApiError(404, 'not_found', `テーマ ${source ? into : from} は最新の分析にありません。`);
-      const when = now();
-      await mergeThemes(deps.db, String(source.run_id), into, from);
-      await recordHistory(deps.db, into, user.userId, 'merge', { cases: source.case_count }, { mergedFrom: from }, when);
-      await recordHistory(deps.db, from, user.userId, 'merge', { cases: source.case_count }, { mergedInto: into }, when);
-      await audit(deps.db, { userId: user.userId, action: 'theme_merge', target: into, before: { from, into }, after: { mergedInto: into } }, when);
-      deps.cache.clear();
-      return c.json({ themeId: into, mergedFrom: from });
+      await mergeThemes(deps.db, { themeId, into, revision: parseRevision(body), userId: user.userId, now: deps.now() });
+      return c.json({ themeId: into, mergedFrom: themeId });
     })
     .post('/:id/split', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator');
-      const id = c.req.param('id');
-      const theme = (await latestThemes(deps.db)).find((t) => t.theme_id === id);
-      if (!theme) throw new ApiError(404, 'not_found', `テーマ ${id} は最新の分析にありません。`);
-      const when = now();
-      const result = await splitTheme(deps.db, String(theme.run_id), id);
-      await recordHistory(deps.db, id, user.userId, 'split', { cases: theme.case_count }, { splitInto: result.newId, moved: result.moved }, when);
-      await recordHistory(deps.db, result.newId, user.userId, 'split', null, { splitFrom: id, moved: result.moved }, when);
-      await audit(deps.db, { userId: user.userId, action: 'theme_split', target: id, after: result }, when);
-      deps.cache.clear();
-      return c.json({ themeId: id, ...result });
+      const themeId = c.req.param('id');
+      const body: unknown = await c.req.json().catch(() => null);
+      const result = await splitTheme(deps.db, { themeId, revision: parseRevision(body), userId: user.userId, now: deps.now() });
+      return c.json({ themeId, ...result });
     })
     .post('/:id/actions', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator');
-      const id = c.req.param('id');
-      const before = await decisionOf(deps.db, id);
-      if (!before) throw new ApiError(404, 'not_found', `テーマ ${id} はありません。`);
-      const action = parseAction(await c.req.json().catch(() => null));
-      const when = now();
-      const after = applyAction(before, action, deps.settings.subcommittees.map((s) => s.name), when.toISOString().slice(0, 10));
-      await saveDecision(deps.db, id, user.userId, action.action, before, after, when);
-      deps.cache.clear();
-      await audit(deps.db, { userId: user.userId, action: `theme_${action.action}`, target: id, before, after }, when);
-      return c.json({ themeId: id, decision: after });
+      const themeId = c.req.param('id');
+      const body: unknown = await c.req.json().catch(() => null);
+      const action = parseAction(body);
+      const { decision, revision } = await decide(deps.db, {
+        themeId,
+        action,
+        revision: parseRevision(body),
+        subcommittees: deps.settings.subcommittees.map((s) => s.name),
+        userId: user.userId,
+        now: deps.now(),
+      });
+      return c.json({ themeId, decision, revision });
     });
 }

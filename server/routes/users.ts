@@ -1,18 +1,16 @@
 import { Hono } from 'hono';
+import { isRole, ROLES } from '../../shared/vocabulary.ts';
 import { createUser, listUsers } from '../accounts/accounts.ts';
-import { audit } from '../accounts/audit.ts';
-import { isRole, ROLES } from '../accounts/roles.ts';
-import { ApiError, invalid } from '../http/api-error.ts';
-import type { AppDeps, AppEnv } from '../http/app-env.ts';
+import { invalid } from '../http/api-error.ts';
+import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
 
 /** Accounts: the secretariat's alone. */
-export function userRoutes(deps: AppDeps) {
-  const now = deps.now ?? (() => new Date());
+export function userRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       requireRole(c.get('user'), 'secretariat');
-      return c.json({ users: await listUsers(deps.db) });
+      return c.json({ users: await deps.db.read(listUsers) });
     })
     .post('/', async (c) => {
       const me = requireRole(c.get('user'), 'secretariat');
@@ -24,9 +22,7 @@ export function userRoutes(deps: AppDeps) {
       if (!isRole(body?.role)) throw invalid('role', `役割は ${ROLES.join('、')} のいずれかにしてください。`);
       const password = typeof body?.password === 'string' ? body.password : '';
       if (password.length < 12) throw invalid('password', 'パスワードは 12 文字以上にしてください。');
-      if ((await listUsers(deps.db)).some((u) => u.login === login)) throw new ApiError(409, 'duplicate', `ログイン名「${login}」はもう使われています。`, 'login');
-      const userId = await createUser(deps.db, { login, displayName, role: body.role, password }, now());
-      await audit(deps.db, { userId: me.userId, action: 'user_create', target: userId, after: { login, displayName, role: body.role } }, now());
+      const userId = await createUser(deps.db, { login, displayName, role: body.role, password }, deps.now(), { hasher: deps.passwords, createdBy: me.userId });
       return c.json({ userId }, 201);
     });
 }

@@ -1,4 +1,4 @@
-import type { Database } from '../../pipelines/db/database.ts';
+import type { ReadScope } from '../../pipelines/db/database.ts';
 import { sqlFile } from '../../pipelines/db/sql-file.ts';
 import type { Facet } from '../../pipelines/text/term-stats.ts';
 import { isSuppressed, type Cell } from '../suppression/cell.ts';
@@ -20,8 +20,8 @@ export const TOTAL = '合計';
  * The themes × facet table behind a breakdown chart, with row, column and grand totals;
  * suppressed (primary and complementary cells) when `threshold` is given.
  */
-export async function breakdownTable(db: Database, runId: string, themeIds: readonly string[], facet: Facet, threshold: number | null): Promise<BreakdownLine[]> {
-  const rows = (await db.connection.runAndReadAll(RUN_BREAKDOWN, [runId, facet])).getRowObjectsJson();
+export async function breakdownTable(scope: ReadScope, runId: string, themeIds: readonly string[], facet: Facet, threshold: number | null): Promise<BreakdownLine[]> {
+  const rows = await scope.rows(RUN_BREAKDOWN, [runId, facet]);
   const values = [...new Set(rows.map((r) => String(r.value)))].sort();
   const counts = countGrid(rows.map((r) => ({ row: String(r.theme_id), column: String(r.value), cases: Number(r.cases) })), themeIds, values);
   const table = crossTable(themeIds, values, counts, threshold);

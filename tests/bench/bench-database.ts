@@ -13,7 +13,6 @@ import { DEFAULT_COUNCIL } from '../../pipelines/council/settings.ts';
 import { openDatabase, type Database } from '../../pipelines/db/database.ts';
 import { ingestFile } from '../../pipelines/ingest/ingest.ts';
 import { analyze } from '../../pipelines/themes/analyze.ts';
-import { CHOSEN_METHOD } from '../../pipelines/themes/chosen-method.ts';
 import type { AnalysisResult } from '../../pipelines/themes/theme-result.ts';
 import { createTokenizerPool, type TokenizerPool } from '../../pipelines/text/tokenizer/tokenizer-pool.ts';
 import { createUser } from '../../server/accounts/accounts.ts';
@@ -54,14 +53,14 @@ export async function buildBenchDatabase(rows = BENCH_ROWS, seed = 4): Promise<B
   const pool = createTokenizerPool();
   const close = async () => {
     await pool.close();
-    db.close();
+    await db.close();
     rmSync(dir, { recursive: true, force: true });
   };
   try {
     const file = join(dir, 'cases.csv');
     writeCasesCsv(generateCases({ rows, seed }), file, 'utf-8');
     await ingestFile(db, await readFile(file), { fileName: 'cases.csv', settings: DEFAULT_COUNCIL, piiMode: 'mask', tokenizeMany: pool.tokenizeMany });
-    const analysis = await analyze(db, { settings: DEFAULT_COUNCIL, tokenizeMany: pool.tokenizeMany, method: CHOSEN_METHOD });
+    const analysis = await analyze(db, { settings: DEFAULT_COUNCIL, tokenizeMany: pool.tokenizeMany });
     await createUser(db, USER, new Date());
     return { db, pool, rows, analysis, buildSeconds: (performance.now() - started) / 1000, close };
   } catch (error) {

@@ -62,7 +62,7 @@ async function measure(file: string, dbPath: string): Promise<Measurement> {
     };
   } finally {
     await pool.close();
-    db.close();
+    await db.close();
   }
 }
 

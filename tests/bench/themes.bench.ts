@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_COUNCIL } from '../../pipelines/council/settings.ts';
+import { DEFAULT_METHOD } from '../../pipelines/themes/cluster/methods.ts';
 import { openDatabase } from '../../pipelines/db/database.ts';
 import { ingestFile } from '../../pipelines/ingest/ingest.ts';
 import { analyze } from '../../pipelines/themes/analyze.ts';
-import { CHOSEN_METHOD } from '../../pipelines/themes/chosen-method.ts';
 import { createTokenizerPool } from '../../pipelines/text/tokenizer/tokenizer-pool.ts';
 import { generateCases } from '../../fixtures/generator/generate.ts';
 import { writeCasesCsv } from '../../fixtures/generator/write-csv.ts';
@@ -35,12 +35,12 @@ async function measure(dbPath: string, files: string[]): Promise<Measurement> {
       await ingestFile(db, await readFile(file), { fileName: file, settings: DEFAULT_COUNCIL, piiMode: 'mask', tokenizeMany: pool.tokenizeMany });
     }
     const t1 = performance.now();
-    const result = await analyze(db, { settings: DEFAULT_COUNCIL, tokenizeMany: pool.tokenizeMany, method: CHOSEN_METHOD });
+    const result = await analyze(db, { settings: DEFAULT_COUNCIL, tokenizeMany: pool.tokenizeMany });
     const t2 = performance.now();
     return { ingestSeconds: (t1 - t0) / 1000, analyseSeconds: (t2 - t1) / 1000, themes: result.themes.length, peakRssMb: process.resourceUsage().maxRSS / 1024 };
   } finally {
     await pool.close();
-    db.close();
+    await db.close();
   }
 }
 
@@ -66,7 +66,7 @@ function writeRange(path: string, rows: number, from: number, count: number): st
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'mieruka-bench-themes-'));
   try {
-    console.log(`mieruka end-to-end benchmark — ingest + tokenise + analyse (${CHOSEN_METHOD.name}), Node ${process.version}`);
+    console.log(`mieruka end-to-end benchmark — ingest + tokenise + analyse (${DEFAULT_METHOD}), Node ${process.version}`);
     for (const rows of [10_000, 100_000]) {
       const file = writeRange(join(dir, `cases-${rows}.csv`), rows + 500, 0, rows);
       const m = inChild(join(dir, `db-${rows}.duckdb`), [file]);

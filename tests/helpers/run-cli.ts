@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const CLI = fileURLToPath(new URL('../../server/cli/mieruka.mjs', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../cli/mieruka.mjs', import.meta.url));
 
 export interface CliResult {
   code: number | null;

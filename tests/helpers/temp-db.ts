@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../pipelines/db/database.ts';
+import { copyDatabase, type DbTemplates } from '../setup/db-templates.ts';
 
 export interface TempDir {
   dir: string;
@@ -14,20 +16,31 @@ export function tempDir(prefix = 'mieruka-test-'): TempDir {
   return { dir, path: (name) => join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A real DuckDB file in a fresh temporary directory, migrated. */
-export async function tempDatabase(): Promise<{ db: Database; dir: TempDir; close(): void }> {
+export interface TempDatabase {
+  db: Database;
+  dir: TempDir;
+  close(): Promise<void>;
+}
+
+/**
+ * A real DuckDB file of this test's own in a fresh temporary directory, copied from one
+ * of the run's prepared files (tests/setup/db-templates.ts): `empty`, `accounts` (one
+ * account per role) or `demo` (the accounts and the demo cases, ingested and analysed).
+ */
+export async function tempDatabase(template: keyof DbTemplates = 'empty'): Promise<TempDatabase> {
   const dir = tempDir();
+  copyDatabase(inject('dbTemplates')[template], dir.path('mieruka.duckdb'));
   const db = await openDatabase(dir.path('mieruka.duckdb'));
   return {
     db,
     dir,
-    close() {
-      db.close();
+    async close() {
+      await db.close();
       dir.remove();
     },
   };
 }
 
 export async function queryRows(db: Database, sql: string, params: Array<string | number> = []): Promise<Record<string, unknown>[]> {
-  return (await db.connection.runAndReadAll(sql, params)).getRowObjectsJson() as Record<string, unknown>[];
+  return db.read((scope) => scope.rows(sql, params));
 }

@@ -1,13 +1,14 @@
-import { DEFAULT_COUNCIL } from '../../pipelines/council/settings.ts';
+import { DEFAULT_COUNCIL, type CouncilSettings } from '../../pipelines/council/settings.ts';
+import { formInProcess } from '../../pipelines/themes/theme-former.ts';
 import { tokenizeInProcess } from '../../pipelines/text/tokenize-in-process.ts';
-import { createUser } from '../../server/accounts/accounts.ts';
-import { ROLES, type Role } from '../../server/accounts/roles.ts';
 import { createApp, type App } from '../../server/app.ts';
 import { CSRF_HEADER } from '../../server/http/session-auth.ts';
-import { tempDatabase } from './temp-db.ts';
+import type { Role } from '../../shared/vocabulary.ts';
+import { TEST_HASHER, TEST_NOW, TEST_PASSWORD, type DbTemplates } from '../setup/db-templates.ts';
+import { tempDatabase, type TempDatabase } from './temp-db.ts';
 
-export const NOW = new Date('2026-11-21T09:00:00Z');
-export const PASSWORD = 'correct horse battery';
+export const NOW = TEST_NOW;
+export const PASSWORD = TEST_PASSWORD;
 
 export interface Client {
   get(path: string): Promise<Response>;
@@ -15,21 +16,43 @@ export interface Client {
   send(method: string, path: string, body?: unknown, options?: { csrf?: boolean }): Promise<Response>;
 }
 
-/** A real app over a temporary database, with one account per role (login = the role). */
-export async function testApp(options: { maxUploadBytes?: number } = {}): Promise<{ app: App; temp: Awaited<ReturnType<typeof tempDatabase>>; as(role: Role): Promise<Client>; anonymous: Client }> {
-  const temp = await tempDatabase();
-  for (const role of ROLES) await createUser(temp.db, { login: role, displayName: role, role, password: PASSWORD }, NOW);
-  const app = createApp({ db: temp.db, settings: DEFAULT_COUNCIL, tokenizeMany: tokenizeInProcess, now: () => NOW, ...options });
+export interface TestApp {
+  app: App;
+  temp: TempDatabase;
+  as(role: Role): Promise<Client>;
+  anonymous: Client;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  maxUploadBytes?: number;
+  /** The prepared database to start from: accounts only (default), or with the demo analysed. */
+  template?: Exclude<keyof DbTemplates, 'empty'>;
+  settings?: CouncilSettings;
+}
+
+/** A real app over a temporary database of its own, with one account per role (login = the role). */
+export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const temp = await tempDatabase(options.template ?? 'accounts');
+  const app = createApp({
+    db: temp.db,
+    settings: options.settings ?? DEFAULT_COUNCIL,
+    tokenizeMany: tokenizeInProcess,
+    now: () => NOW,
+    passwords: TEST_HASHER,
+    former: formInProcess,
+    ...(options.maxUploadBytes === undefined ? {} : { maxUploadBytes: options.maxUploadBytes }),
+  });
   const client = (cookie: string | null, csrf: string | null): Client => ({
     get: async (path) => app.request(path, { headers: cookie ? { cookie } : {} }),
     upload: async (path, form) => app.request(path, { method: 'POST', body: form, headers: { ...(cookie ? { cookie } : {}), ...(csrf ? { [CSRF_HEADER]: csrf } : {}) } }),
-    send: async (method, path, body, options = {}) =>
+    send: async (method, path, body, sendOptions = {}) =>
       app.request(path, {
         method,
         headers: {
           'content-type': 'application/json',
           ...(cookie ? { cookie } : {}),
-          ...(csrf && options.csrf !== false ? { [CSRF_HEADER]: csrf } : {}),
+          ...(csrf && sendOptions.csrf !== false ? { [CSRF_HEADER]: csrf } : {}),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }),
@@ -44,6 +67,10 @@ export async function testApp(options: { maxUploadBytes?: number } = {}): Promis
       const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
       const { csrfToken } = (await res.json()) as { csrfToken: string };
       return client(cookie, csrfToken);
+    },
+    async close() {
+      await app.jobs.idle();
+      await temp.close();
     },
   };
 }

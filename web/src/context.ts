@@ -1,3 +1,7 @@
+import type { Role } from '../../shared/vocabulary.ts';
+
+export type { Role };
+
 /** What every screen knows once signed in: who is looking, and the council's settings they may see. */
 export interface CouncilStatus {
   council: string;
@@ -6,8 +10,6 @@ export interface CouncilStatus {
   areas: string[];
   demo: boolean;
 }
-
-export type Role = 'secretariat' | 'coordinator' | 'staff' | 'viewer';
 
 export interface Context {
   role: Role;

@@ -1,5 +1,4 @@
-/** Stage names of uploads and analyses, as the progress line shows them. */
-const STAGES: Record<string, string> = { parse: '読み込み', validate: '検査', tokenize: '形態素解析', store: '保存', terms: '語の索引づくり', cluster: 'テーマの分類' };
+import { JOB_STAGE_LABELS } from '../../shared/vocabulary.ts';
 
 /**
  * Follows a server job's progress events into a progress bar and a status line; resolves
@@ -10,7 +9,7 @@ export function followJob<T>(jobId: string, progress: HTMLProgressElement, line:
     const events = new EventSource(`/api/jobs/${encodeURIComponent(jobId)}/events`);
     events.addEventListener('progress', (e) => {
       const p = JSON.parse((e as MessageEvent<string>).data) as { stage: string; done: number; total: number };
-      line.textContent = `${STAGES[p.stage] ?? p.stage}中… ${p.done}/${p.total}`;
+      line.textContent = `${Object.hasOwn(JOB_STAGE_LABELS, p.stage) ? JOB_STAGE_LABELS[p.stage as keyof typeof JOB_STAGE_LABELS] : p.stage}中… ${p.done}/${p.total}`;
       progress.max = Math.max(1, p.total);
       progress.value = p.done;
     });

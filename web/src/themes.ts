@@ -13,6 +13,8 @@ export interface ThemeRow {
   name: string;
   status: string;
   subcommittee: string | null;
+  /** The council's changes to the theme so far: every action names the one it was decided on. */
+  revision?: number;
   suggested_subcommittee?: string | null;
   routing_reason?: string | null;
   routing_confidence?: number | null;

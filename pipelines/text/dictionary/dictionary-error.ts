@@ -1,3 +1,5 @@
+import { DomainError } from '../../domain-error.ts';
+
 /**
  * Where a dictionary entry came from: a line of a CSV file, or the n-th item of a list
  * handed over in code (a council's extra terms).
@@ -18,7 +20,8 @@ export function describeOrigin(origin: Origin, relativeTo?: Origin): string {
 }
 
 /** A refused dictionary row, with a Japanese message that names file, line and column. */
-export class DictionaryError extends Error {
+export class DictionaryError extends DomainError {
+  readonly kind = 'invalid';
   readonly source: string;
   readonly position: number;
 
@@ -27,8 +30,7 @@ export class DictionaryError extends Error {
     readonly column: string | null,
     detail: string,
   ) {
-    super(`${describeOrigin(origin)}${column === null ? '' : `「${column}」`}: ${detail}`);
-    this.name = 'DictionaryError';
+    super('dictionary', `${describeOrigin(origin)}${column === null ? '' : `「${column}」`}: ${detail}`, column ?? undefined);
     this.source = origin.source;
     this.position = origin.position;
   }

@@ -1,5 +1,6 @@
--- Current case versions whose terms have not been found yet.
+-- Current case versions whose terms have not been found yet; all of them when $1 is true
+-- (the index is rebuilt).
 SELECT c.record_id, c.version, c.consultation, c.problem, c.support, c.regional_note
 FROM current_cases c
-ANTI JOIN indexed_cases i ON i.record_id = c.record_id AND i.version = c.version
+WHERE $1 OR NOT EXISTS (SELECT 1 FROM indexed_cases i WHERE i.record_id = c.record_id AND i.version = c.version)
 ORDER BY c.record_id;

@@ -1,5 +1,5 @@
 -- The themes of the latest run with what the council decided about them, ranked.
-SELECT s.theme_id, coalesce(t.council_name, s.label) AS name, s.label, t.status, t.subcommittee,
+SELECT s.theme_id, coalesce(t.council_name, s.label) AS name, s.label, t.status, t.subcommittee, t.revision,
        s.suggested_subcommittee, s.routing_reason, s.routing_confidence, s.case_count, s.org_count, s.area_count,
        s.period_count, strftime(s.first_seen, '%Y-%m-%d') AS first_seen, strftime(s.last_seen, '%Y-%m-%d') AS last_seen,
        s.trend, s.score, t.guided_name IS NOT NULL AS guided, s.run_id

@@ -1,3 +1,4 @@
+import { AGE_BANDS, DISABILITY_TYPES, STATUSES } from '../../../shared/vocabulary.ts';
 import type { Context } from '../context.ts';
 import { el } from '../dom.ts';
 
@@ -5,9 +6,6 @@ import { el } from '../dom.ts';
 export type BoardFilter = Partial<Record<'status' | 'subcommittee' | 'area' | 'disabilityType' | 'ageBand' | 'from' | 'to', string>>;
 export const FILTER_KEYS = ['status', 'subcommittee', 'area', 'disabilityType', 'ageBand', 'from', 'to'] as const;
 
-const STATUSES = ['候補', '採択', '部会へ依頼', '協議中', '全体会報告', '提言済', '見送り'];
-const DISABILITY = ['身体', '知的', '精神', '発達', '難病', '重複', '児童'];
-const AGES = ['18歳未満', '18-29', '30-39', '40-49', '50-64', '65以上'];
 
 export function filterOf(params: Record<string, string>): BoardFilter {
   return Object.fromEntries(FILTER_KEYS.filter((k) => params[k]).map((k) => [k, params[k]]));
@@ -40,8 +38,8 @@ export function boardFilters(ctx: Context, filter: BoardFilter, apply: (f: Board
     select('status', '状態', STATUSES, filter, apply),
     ctx.status.subcommittees.length ? select('subcommittee', '専門部会', ctx.status.subcommittees, filter, apply) : null,
     ctx.status.areas.length ? select('area', '地区', ctx.status.areas, filter, apply) : null,
-    select('disabilityType', '障害種別', DISABILITY, filter, apply),
-    select('ageBand', '年齢層', AGES, filter, apply),
+    select('disabilityType', '障害種別', DISABILITY_TYPES, filter, apply),
+    select('ageBand', '年齢層', AGE_BANDS, filter, apply),
     clear,
   );
 }

@@ -1,3 +1,4 @@
+import { actionLabel } from '../../../shared/vocabulary.ts';
 import { api } from '../api.ts';
 import { el } from '../dom.ts';
 
@@ -10,20 +11,6 @@ interface FedTheme {
   decisions: Array<{ date: string; action: string; status: string | null; subcommittee: string | null }>;
 }
 
-const ACTIONS: Record<string, string> = {
-  rename: '名前を変更',
-  adopt: '地域課題として採択',
-  dismiss: '見送り',
-  reopen: '候補に戻す',
-  refer: '専門部会へ依頼',
-  discuss: '部会で協議開始',
-  conclude: '部会の結論',
-  report: '全体会へ報告',
-  recommend: '市へ提言',
-  merge: '他のテーマに統合',
-  merged_from: '似たテーマの事例をこのテーマに統合',
-  split: '分割',
-};
 
 /** What happened to the theme, in a sentence a case worker reads at a glance. */
 function standing(t: FedTheme): string {
@@ -46,7 +33,7 @@ export async function feedbackView(main: HTMLElement): Promise<void> {
       el('p', { text: `あなたが取り込んだ事例のうち ${t.own_cases} 件がこのテーマに含まれています。` }),
       el('p', { className: 'standing', text: standing(t) }),
       t.decisions.length
-        ? el('ol', { className: 'decisions' }, ...t.decisions.map((d) => el('li', { text: `${d.date} ${ACTIONS[d.action] ?? d.action}${d.status ? ` → ${d.status}` : ''}${d.subcommittee && d.action === 'refer' ? `（${d.subcommittee}）` : ''}` })))
+        ? el('ol', { className: 'decisions' }, ...t.decisions.map((d) => el('li', { text: `${d.date} ${actionLabel(d.action)}${d.status ? ` → ${d.status}` : ''}${d.subcommittee && d.action === 'refer' ? `（${d.subcommittee}）` : ''}` })))
         : null,
     );
   main.replaceChildren(

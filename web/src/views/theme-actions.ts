@@ -29,8 +29,8 @@ export function themeActions(theme: ThemeRow, ctx: Context, others: readonly The
   const message = el('p', { className: 'error', attrs: { role: 'alert' } });
   const form = el('form', { className: 'action-form', attrs: { 'aria-label': `${theme.theme_id} の操作` } });
   form.hidden = true;
-  const post = (path: string, body: unknown) =>
-    api('POST', `/api/themes/${encodeURIComponent(theme.theme_id)}/${path}`, body)
+  const post = (path: string, body: object) =>
+    api('POST', `/api/themes/${encodeURIComponent(theme.theme_id)}/${path}`, { ...body, revision: theme.revision })
       .then(done)
       .catch((error: unknown) => (message.textContent = error instanceof ApiFailure ? error.body.message : '保存できませんでした。'));
   const open = (title: string, control: HTMLElement, submit: () => void) => {

@@ -1,0 +1,138 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CouncilSettingsError, type CouncilSettings } from '../pipelines/council/settings.ts';
+import { DatabaseOpenError, openDatabase, type Database } from '../pipelines/db/database.ts';
+import { ingestFile, type IngestStage } from '../pipelines/ingest/ingest.ts';
+import { createTokenizerPool } from '../pipelines/text/tokenizer/tokenizer-pool.ts';
+import type { TokenizeMany } from '../pipelines/text/tokenize-texts.ts';
+import { IngestFatalError, type PiiMode } from '../pipelines/ingest/issues.ts';
+import type { IngestReport } from '../pipelines/ingest/store-upload.ts';
+import { readConfig } from './config.ts';
+import { resolveCouncil } from './council-option.ts';
+import { formatFailure, formatReport } from './ingest-summary.ts';
+import { ProgressBar } from './progress-bar.ts';
+import { UsageError } from './usage.ts';
+
+export interface FileFailure {
+  file: string;
+  error: { code: string; message: string };
+}
+
+export type FileResult = IngestReport | FileFailure;
+
+const STAGE_LABELS: Record<IngestStage, string> = { parse: '読み込み', validate: '検査', tokenize: '形態素解析', store: '保存' };
+/** Below this many rows a file loads in about a second and a bar is only noise. */
+const BAR_MIN_ROWS = 3000;
+
+export async function runIngestCommand(argv: string[]): Promise<number> {
+  const args = parseIngestArgs(argv);
+  let settings: CouncilSettings;
+  let db: Database;
+  try {
+    settings = await resolveCouncil(args.council);
+    db = await openDatabase(args.db ?? readConfig().dbPath);
+  } catch (error) {
+    if (error instanceof CouncilSettingsError || error instanceof DatabaseOpenError) {
+      return fatal(args.json, { code: error.name, message: error.message });
+    }
+    throw error;
+  }
+
+  const results: FileResult[] = [];
+  const pool = createTokenizerPool();
+  try {
+    for (const path of args.files) {
+      results.push(await ingestOne(db, path, settings, args.pii, pool.tokenizeMany));
+    }
+  } finally {
+    await pool.close();
+    await db.close();
+  }
+
+  if (args.json) {
+    const body = results.length === 1 ? results[0] : { uploads: results };
+    process.stdout.write(`${JSON.stringify(body)}\n`);
+  } else {
+    for (const result of results) {
+      process.stdout.write(`${'error' in result ? formatFailure(result) : formatReport(result)}\n`);
+    }
+  }
+  return results.some((r) => 'error' in r) ? 1 : 0;
+}
+
+async function ingestOne(db: Database, path: string, settings: CouncilSettings, pii: PiiMode, tokenizeMany: TokenizeMany): Promise<FileResult> {
+  const file = basename(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return {
+      file,
+      error: {
+        code: missing ? 'file_not_found' : 'unreadable_file',
+        message: missing ? `ファイル ${path} が見つかりません。` : `ファイル ${path} を読めません: ${(error as Error).message}`,
+      },
+    };
+  }
+  const bar = new ProgressBar();
+  let stage: IngestStage | null = null;
+  try {
+    return await ingestFile(db, bytes, {
+      fileName: file,
+      settings,
+      piiMode: pii,
+      tokenizeMany,
+      onProgress: (s, done, total) => {
+        if (total < BAR_MIN_ROWS) return;
+        if (s !== stage) bar.next();
+        stage = s;
+        bar.update(`${file} ${STAGE_LABELS[s]}`, done, total);
+      },
+    });
+  } catch (error) {
+    if (error instanceof IngestFatalError) return { file, error: { code: error.code, message: error.message } };
+    throw error;
+  } finally {
+    bar.done();
+  }
+}
+
+interface IngestArgs {
+  files: string[];
+  db: string | undefined;
+  council: string | undefined;
+  pii: PiiMode;
+  json: boolean;
+}
+
+function parseIngestArgs(argv: string[]): IngestArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        council: { type: 'string' },
+        pii: { type: 'string', default: 'mask' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new UsageError('取り込む CSV ファイルを指定してください。');
+  if (values.pii !== 'mask' && values.pii !== 'reject') {
+    throw new UsageError(`--pii には mask か reject を指定してください（指定された値: ${values.pii}）。`);
+  }
+  return { files: positionals, db: values.db, council: values.council, pii: values.pii, json: values.json ?? false };
+}
+
+export function fatal(json: boolean, error: { code: string; message: string }): number {
+  if (json) process.stdout.write(`${JSON.stringify({ error })}\n`);
+  else process.stderr.write(`エラー: ${error.message}\n`);
+  return 1;
+}

@@ -1,1 +1,0 @@
-CREATE OR REPLACE TEMP TABLE token_keys (text_hash VARCHAR NOT NULL);

@@ -1,0 +1,2 @@
+DROP TABLE temp.token_staging;
+DROP TABLE temp.names_staging;

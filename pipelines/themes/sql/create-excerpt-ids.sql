@@ -1,1 +1,0 @@
-CREATE OR REPLACE TEMP TABLE excerpt_ids (record_id VARCHAR NOT NULL);

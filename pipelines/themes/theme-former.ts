@@ -1,0 +1,58 @@
+import { Worker } from 'node:worker_threads';
+import type { CouncilSettings } from '../council/settings.ts';
+import { termOptionsFor } from '../text/term-options.ts';
+import { toCaseVectors, type CaseWeights } from './case-vectors.ts';
+import { chooseMethod, type MethodName } from './cluster/methods.ts';
+import { formThemes, type FormedThemes } from './form-themes.ts';
+import type { PreviousRun } from './previous-run.ts';
+
+const WORKER_URL = new URL('./former-worker.mjs', import.meta.url);
+
+/** Everything forming themes needs, as plain data a worker thread can receive. */
+export interface FormRequest {
+  weights: CaseWeights;
+  method: MethodName;
+  seed: number;
+  /** For the seed themes and the dictionary they are read through. */
+  settings: CouncilSettings;
+  previous: PreviousRun | null;
+  /** Seed name → the theme id it has had. */
+  seedIds: Map<string, string>;
+  /** The run's settings fingerprint: a change re-forms the themes. */
+  fingerprint: string;
+  full: boolean;
+}
+
+/** Clusters and describes the cases: in this thread, or in a worker so that the server keeps answering. */
+export type ThemeFormer = (request: FormRequest) => Promise<FormedThemes>;
+
+export const formInProcess: ThemeFormer = async (request) => {
+  const { dictionary } = await termOptionsFor(request.settings);
+  return formThemes(toCaseVectors(request.weights), {
+    method: chooseMethod(request.method),
+    seed: request.seed,
+    seeds: request.settings.seedThemes ?? [],
+    dictionary,
+    previous: request.previous,
+    seedIds: request.seedIds,
+    settings: request.fingerprint,
+    full: request.full,
+  });
+};
+
+/** One worker thread per analysis: the matrix is handed over without copying and the memory is freed with the thread. */
+export const formInWorker: ThemeFormer = (request) =>
+  new Promise((resolve, reject) => {
+    const { row, column, weight } = request.weights;
+    const worker = new Worker(WORKER_URL, { workerData: request, transferList: [row.buffer, column.buffer, weight.buffer] as ArrayBuffer[] });
+    let answered = false;
+    worker.once('message', (reply: { formed: FormedThemes } | { error: string }) => {
+      answered = true;
+      if ('formed' in reply) resolve(reply.formed);
+      else reject(new Error(reply.error));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`theme worker stopped with exit code ${code}`));
+    });
+  });
