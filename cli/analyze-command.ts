@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { JOB_STAGE_LABELS } from '../shared/vocabulary.ts';
 import { CouncilSettingsError, type CouncilSettings } from '../pipelines/council/settings.ts';
 import { DatabaseOpenError, openDatabase, type Database } from '../pipelines/db/database.ts';
 import { analyze, type AnalyzeStage } from '../pipelines/themes/analyze.ts';
@@ -11,7 +12,6 @@ import { ProgressBar } from './progress-bar.ts';
 import { displayWidth, pad } from './terms-command.ts';
 import { UsageError } from './usage.ts';
 
-const STAGES: Record<AnalyzeStage, string> = { terms: '形態素解析', cluster: 'テーマ抽出', store: '保存' };
 
 /** `mieruka analyze [--db PATH] [--council FILE] [--full] [--json]` */
 export async function runAnalyzeCommand(argv: string[]): Promise<number> {
@@ -43,9 +43,9 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
         if (s !== stage) {
           bar.next();
           stage = s;
-          if (s !== 'terms') process.stderr.write(`${STAGES[s]}…\n`);
+          if (s !== 'terms') process.stderr.write(`${JOB_STAGE_LABELS[s]}…\n`);
         }
-        if (s === 'terms' && total >= 500) bar.update(STAGES[s], done, total, '件');
+        if (s === 'terms' && total >= 500) bar.update(JOB_STAGE_LABELS[s], done, total, '件');
       },
     });
     bar.done();

@@ -1,27 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { JOB_STAGE_LABELS } from '../shared/vocabulary.ts';
 import { CouncilSettingsError, type CouncilSettings } from '../pipelines/council/settings.ts';
 import { DatabaseOpenError, openDatabase, type Database } from '../pipelines/db/database.ts';
 import { ingestFile, type IngestStage } from '../pipelines/ingest/ingest.ts';
 import { createTokenizerPool } from '../pipelines/text/tokenizer/tokenizer-pool.ts';
 import type { TokenizeMany } from '../pipelines/text/tokenize-texts.ts';
 import { IngestFatalError, type PiiMode } from '../pipelines/ingest/issues.ts';
-import type { IngestReport } from '../pipelines/ingest/store-upload.ts';
 import { readConfig } from './config.ts';
 import { resolveCouncil } from './council-option.ts';
-import { formatFailure, formatReport } from './ingest-summary.ts';
+import { formatFailure, formatReport, type FileResult } from './ingest-summary.ts';
 import { ProgressBar } from './progress-bar.ts';
 import { UsageError } from './usage.ts';
 
-export interface FileFailure {
-  file: string;
-  error: { code: string; message: string };
-}
-
-export type FileResult = IngestReport | FileFailure;
-
-const STAGE_LABELS: Record<IngestStage, string> = { parse: '読み込み', validate: '検査', tokenize: '形態素解析', store: '保存' };
 /** Below this many rows a file loads in about a second and a bar is only noise. */
 const BAR_MIN_ROWS = 3000;
 
@@ -88,7 +80,7 @@ async function ingestOne(db: Database, path: string, settings: CouncilSettings, 
         if (total < BAR_MIN_ROWS) return;
         if (s !== stage) bar.next();
         stage = s;
-        bar.update(`${file} ${STAGE_LABELS[s]}`, done, total);
+        bar.update(`${file} ${JOB_STAGE_LABELS[s]}`, done, total);
       },
     });
   } catch (error) {

@@ -1,6 +1,13 @@
 import { PII_KIND_LABELS } from '../pipelines/ingest/issues.ts';
 import type { IngestReport } from '../pipelines/ingest/store-upload.ts';
-import type { FileFailure } from './ingest-command.ts';
+
+/** A file the command could not take at all, with why. */
+export interface FileFailure {
+  file: string;
+  error: { code: string; message: string };
+}
+
+export type FileResult = IngestReport | FileFailure;
 
 const n = (count: number) => count.toLocaleString('ja-JP');
 

@@ -3,7 +3,8 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import { Type, tableFromIPC } from 'apache-arrow';
 import type { Table } from 'apache-arrow';
 import { openDatabase, type Database } from '../pipelines/db/database.ts';
-import { ARROW_MEDIA_TYPE, queryToArrow as sendAsArrow, toArrowStream } from '../server/arrow/arrow-table.ts';
+import { ARROW_MEDIA_TYPE, toArrowStream } from '../server/arrow/arrow-table.ts';
+import { queryToArrow as sendAsArrow } from '../server/arrow/duckdb-columns.ts';
 
 const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
 

@@ -40,6 +40,6 @@ describe('mieruka analyze', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^分析 R-\d{14}-[0-9a-f]{6}: 事例 300 件 → テーマ案 \d+ 件、どのテーマにも入らない事例 \d+ 件\n/);
     expect(result.stdout).toContain('居住支援部会');
-    expect(result.stderr).toContain('テーマ抽出…');
+    expect(result.stderr).toContain('テーマの分類…');
   });
 });

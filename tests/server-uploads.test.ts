@@ -1,30 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { caseCsv, caseRow } from './helpers/case-csv.ts';
-import { testApp, type Client } from './helpers/test-app.ts';
+import { csvForm, jobEvents as events } from './helpers/job-events.ts';
+import { testApp } from './helpers/test-app.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeEach(async () => {
   t = await testApp({ maxUploadBytes: 200_000 });
 });
 afterEach(() => t.close());
-
-const csvForm = (text: string, name = 'cases.csv') => {
-  const form = new FormData();
-  form.set('file', new File([text], name, { type: 'text/csv' }));
-  return form;
-};
-
-/** The job's server-sent events, parsed, until it ends. */
-async function events(client: Client, jobId: string): Promise<Array<{ event: string; data: Record<string, unknown> }>> {
-  const text = await (await client.get(`/api/jobs/${jobId}/events`)).text();
-  return text
-    .trim()
-    .split('\n\n')
-    .map((block) => ({
-      event: /^event: (.+)$/m.exec(block)?.[1] ?? '',
-      data: JSON.parse(/^data: (.+)$/m.exec(block)?.[1] ?? '{}') as Record<string, unknown>,
-    }));
-}
 
 const FILE = caseCsv([caseRow('K-1'), caseRow('K-2', { 相談内容: '母の携帯090-1234-5678' }), caseRow('K-3', { 年齢層: '47歳' })]);
 

@@ -2,9 +2,6 @@ import {
   Bool, DateDay, Field, Float64, Int32, RecordBatch, Schema, Struct, Table, Utf8, makeBuilder, makeData, tableToIPC,
 } from 'apache-arrow';
 import type { Data, DataType } from 'apache-arrow';
-import type { DuckDBValue } from '@duckdb/node-api';
-import type { ReadScope } from '../../pipelines/db/database.ts';
-import { readDuckDBColumns } from './duckdb-columns.ts';
 
 export const ARROW_MEDIA_TYPE = 'application/vnd.apache.arrow.stream';
 
@@ -108,9 +105,4 @@ export function toArrowStream(columns: ReadonlyArray<ArrowColumn>): Uint8Array {
   const data = makeData({ type: new Struct(fields), length, nullCount: 0, children: columns.map(buildColumn) });
   const schema = new Schema(fields);
   return tableToIPC(new Table(schema, new RecordBatch(schema, data)), 'stream');
-}
-
-/** Runs a query (values bound as parameters) and sends its result as an Arrow IPC stream. */
-export async function queryToArrow(scope: ReadScope, sql: string, params?: DuckDBValue[]): Promise<Uint8Array> {
-  return toArrowStream(await readDuckDBColumns(scope, sql, params));
 }

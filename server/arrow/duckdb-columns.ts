@@ -1,7 +1,7 @@
 import { DuckDBDateValue, DuckDBDecimalValue, DuckDBTypeId } from '@duckdb/node-api';
 import type { DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import type { ReadScope } from '../../pipelines/db/database.ts';
-import type { ArrowColumn, ArrowColumnType } from './arrow-table.ts';
+import { toArrowStream, type ArrowColumn, type ArrowColumnType } from './arrow-table.ts';
 
 const MS_PER_DAY = 86_400_000;
 const INT32_MIN = -(2 ** 31);
@@ -86,4 +86,9 @@ export async function readDuckDBColumns(scope: ReadScope, sql: string, params?: 
     if (fixed === undefined) return wideIntegerColumn(name, values);
     return { name, type: fixed, values: values.map((value) => toArrowValue(name, value)) };
   });
+}
+
+/** Runs a query (values bound as parameters) and sends its result as an Arrow IPC stream. */
+export async function queryToArrow(scope: ReadScope, sql: string, params?: DuckDBValue[]): Promise<Uint8Array> {
+  return toArrowStream(await readDuckDBColumns(scope, sql, params));
 }

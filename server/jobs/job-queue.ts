@@ -122,7 +122,7 @@ export class JobQueue {
     } catch (error) {
       const failure = failureOf(error, job.id);
       await recordFailure(this.db, job.id, failure, this.now()).catch((e: unknown) => failureOf(e, job.id));
-      this.emit(job, { type: 'failed', data: { ...failure, retry: job.kind } });
+      this.emit(job, { type: 'failed', data: failure });
     }
   }
 

@@ -22,19 +22,25 @@ export interface StoredJob {
   /** The upload or run it made. */
   resultRef: string | null;
   result: unknown;
-  error: { code: string; message: string } | null;
+  /** How it failed; a job stored as running when the server no longer runs it was cut short by a stop. */
+  error: JobFailure | null;
 }
 
 export interface JobFailure {
   code: string;
   message: string;
+  /** The same request may simply be made again: the failure was the server's (a stop, a fault), not the input's. */
+  retry: boolean;
 }
+
+const RETRYABLE = new Set(['interrupted', 'internal']);
+const failure = (code: string, message: string): JobFailure => ({ code, message, retry: RETRYABLE.has(code) });
 
 /** What a person is told when a job fails: a domain rule's own words, otherwise a plain apology (the cause goes to the log). */
 export function failureOf(error: unknown, jobId: string): JobFailure {
-  if (error instanceof DomainError) return { code: error.code, message: error.message };
+  if (error instanceof DomainError) return failure(error.code, error.message);
   process.stderr.write(`[job ${jobId}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  return { code: 'internal', message: `サーバーで問題が起きたため、処理を終えられませんでした。時間をおいてもう一度お試しください（処理番号 ${jobId}）。` };
+  return failure('internal', `サーバーで問題が起きたため、処理を終えられませんでした。時間をおいてもう一度お試しください（処理番号 ${jobId}）。`);
 }
 
 export async function recordStart(db: Database, job: { id: string; kind: JobKind; userId: string; fileName: string | null }, now: Date): Promise<void> {
@@ -46,8 +52,8 @@ export async function recordDone(scope: WriteScope, jobId: string, resultRef: st
   await scope.run(FINISH_JOB, [jobId, 'done', now.toISOString(), resultRef, JSON.stringify(summary), null, null]);
 }
 
-export async function recordFailure(db: Database, jobId: string, failure: JobFailure, now: Date): Promise<void> {
-  await db.write((scope) => scope.run(FINISH_JOB, [jobId, 'failed', now.toISOString(), null, null, failure.code, failure.message]));
+export async function recordFailure(db: Database, jobId: string, failed: JobFailure, now: Date): Promise<void> {
+  await db.write((scope) => scope.run(FINISH_JOB, [jobId, 'failed', now.toISOString(), null, null, failed.code, failed.message]));
 }
 
 export async function findJob(db: Database, jobId: string): Promise<StoredJob | null> {
@@ -61,7 +67,10 @@ export async function findJob(db: Database, jobId: string): Promise<StoredJob | 
     state: r.state as JobState,
     resultRef: (r.result_ref as string | null) ?? null,
     result: r.result === null ? null : JSON.parse(String(r.result)),
-    error: r.error_code === null ? null : { code: String(r.error_code), message: String(r.error_message) },
+    error:
+      r.error_code !== null ? failure(String(r.error_code), String(r.error_message))
+      : r.state === 'running' ? failure('interrupted', r.kind === 'upload' ? INTERRUPTED_UPLOAD : INTERRUPTED_ANALYSIS)
+      : null,
   };
 }
 

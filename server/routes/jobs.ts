@@ -5,7 +5,7 @@ import { ApiError } from '../http/api-error.ts';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
 import type { JobEvent } from '../jobs/job-queue.ts';
-import { findJob, INTERRUPTED_ANALYSIS, INTERRUPTED_UPLOAD, type StoredJob } from '../jobs/job-store.ts';
+import { findJob, type StoredJob } from '../jobs/job-store.ts';
 import { storedUploadReport } from '../uploads/upload-report.ts';
 
 const notFound = () => new ApiError(404, 'not_found', 'その処理の記録はありません。');
@@ -17,14 +17,13 @@ const mayFollow = (user: SessionUser, owner: string) => user.role !== 'staff' ||
  * from its stored state with its end alone; `GET /:id` gives that state as JSON.
  */
 export function jobRoutes(deps: RouteDeps) {
-  /** The end of a job the queue no longer holds: a job stored as running was interrupted. */
+  /** The end of a job the queue no longer holds, as stored. */
   const storedEnd = async (job: StoredJob): Promise<JobEvent> => {
     if (job.state === 'done') {
       const report = job.kind === 'upload' && job.resultRef ? await deps.db.read((scope) => storedUploadReport(scope, job.resultRef as string)) : null;
       return { type: 'done', data: report ?? job.result };
     }
-    const interrupted = { code: 'interrupted', message: job.kind === 'upload' ? INTERRUPTED_UPLOAD : INTERRUPTED_ANALYSIS };
-    return { type: 'failed', data: { ...(job.error ?? interrupted), retry: job.kind } };
+    return { type: 'failed', data: job.error };
   };
   const stored = async (id: string, user: SessionUser) => {
     const job = await findJob(deps.db, id);

@@ -9,7 +9,8 @@ import { availableActions, parseAction } from '../../pipelines/review/workflow.t
 import { themeBreakdown } from '../../pipelines/themes/breakdown.ts';
 import { caseExcerpts } from '../../pipelines/themes/excerpts.ts';
 import { FACETS, kwic } from '../../pipelines/text/term-stats.ts';
-import { ARROW_MEDIA_TYPE, queryToArrow } from '../arrow/arrow-table.ts';
+import { ARROW_MEDIA_TYPE } from '../arrow/arrow-table.ts';
+import { queryToArrow } from '../arrow/duckdb-columns.ts';
 import { invalid } from '../http/api-error.ts';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';

@@ -1,6 +1,6 @@
 import { api, ApiFailure, csrf } from '../api.ts';
 import { el, textTable } from '../dom.ts';
-import { followJob } from '../job-progress.ts';
+import { followJob, JobFailure } from '../job-progress.ts';
 
 interface Issue {
   line: number;
@@ -91,10 +91,19 @@ export async function uploadView(main: HTMLElement): Promise<void> {
       stage.textContent = body.message ?? '送信できませんでした。';
       return;
     }
-    const report = await followJob<Report>(body.jobId, progress, stage).catch(() => null);
+    const report = await followJob<Report>(body.jobId, progress, stage).catch((error: unknown) => {
+      if (error instanceof JobFailure && error.retry) result.replaceChildren(retryButton(file));
+      return null;
+    });
     if (!report) return;
     result.replaceChildren(reportView(report));
     past.replaceChildren(await pastUploads());
+  };
+  /** After an upload cut short (the server stopped), the same file once more, without choosing it again. */
+  const retryButton = (file: File) => {
+    const again = el('button', { text: `「${file.name}」をもう一度取り込む`, attrs: { type: 'button', 'data-retry-upload': '' } });
+    again.addEventListener('click', () => start(file));
+    return el('p', {}, again);
   };
   const start = (file: File | undefined) => {
     if (file) send(file).catch((error: unknown) => (stage.textContent = error instanceof ApiFailure ? error.body.message : '送信できませんでした。'));
