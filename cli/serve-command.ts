@@ -53,7 +53,7 @@ export async function runServeCommand(argv: string[]): Promise<number> {
         : `事務局の初期アカウントを作りました。ログイン名: ${report.admin.login}（パスワードは MIERUKA_ADMIN_PASSWORD）\n`,
     );
   }
-  const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+  const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
   if (!existsSync(`${webRoot}/index.html`)) process.stderr.write('画面（dist/web）がまだ作られていません。npm run build で作れます。いまは API だけを提供します。\n');
   const app = createApp({ db, settings, tokenizeMany: pool.tokenizeMany, ...(existsSync(`${webRoot}/index.html`) ? { webRoot } : {}) });
   const server = serve({ fetch: app.fetch, hostname: HOST, port: config.port }, (info: AddressInfo) => {

@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, runCli } from './helpers/run-cli.ts';
+import { runCli } from './helpers/run-cli.ts';
+import { startServe } from './helpers/serve-process.ts';
 import { tempDir, type TempDir } from './helpers/temp-db.ts';
 
 let dir: TempDir;
@@ -9,29 +9,7 @@ beforeAll(() => {
 });
 afterAll(() => dir.remove());
 
-/** Starts `mieruka serve` on a free port; resolves once it listens. */
-function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; stderr: () => string; stop(): Promise<number | null> }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'serve'], { env: { ...process.env, PORT: '0', ...env } });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdout.on('data', (d) => {
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(String(d));
-      if (m) {
-        resolve({
-          url: `http://127.0.0.1:${m[1]}`,
-          stderr: () => stderr,
-          stop: () => new Promise((done) => {
-            child.on('close', (code) => done(code));
-            child.kill('SIGTERM');
-          }),
-        });
-      }
-    });
-    child.on('error', reject);
-    child.on('close', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-  });
-}
+const startServer = (env: NodeJS.ProcessEnv) => startServe(env);
 
 describe('mieruka serve (npm start)', () => {
   it('loads and analyses the demo into an empty database, makes the first secretariat, and answers on loopback', async () => {

@@ -3,7 +3,6 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import type { CouncilSettings } from '../../pipelines/council/settings.ts';
 import type { Database } from '../../pipelines/db/database.ts';
 import { tokenizeInProcess } from '../../pipelines/text/tokenize-in-process.ts';
@@ -14,9 +13,8 @@ export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url)
 export const SCREENSHOTS = fileURLToPath(new URL('../../test-output/screenshots', import.meta.url));
 export const PASSWORD = 'a long enough pass';
 
-/** Builds the dashboard and serves it with the API over `db` on a loopback port. */
+/** Serves the dashboard (built by tests/setup/dashboard-build.ts) with the API over `db` on a loopback port. */
 export async function serveDashboard(db: Database, settings: CouncilSettings): Promise<{ base: string; server: ServerType }> {
-  await build({ configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)), logLevel: 'warn' });
   mkdirSync(SCREENSHOTS, { recursive: true });
   const app = createApp({ db, settings, tokenizeMany: tokenizeInProcess, webRoot: WEB_ROOT });
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
