@@ -17,6 +17,8 @@ describe('mieruka serve (npm start)', () => {
     try {
       const health = await fetch(`${server.url}/api/health`);
       expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
+      const page = await fetch(`${server.url}/`);
+      expect([page.status, (await page.text()).includes('<title>mieruka（みえる化）</title>')]).toEqual([200, true]);
       expect(server.stderr()).toContain('デモデータ（架空の事例 300 件）を取り込み、分析しました');
       const password = /一回限りのパスワード: (\S+)/.exec(server.stderr())?.[1] ?? '';
       expect(password).toMatch(/^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/);
