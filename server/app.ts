@@ -5,6 +5,7 @@ import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { formInWorker } from '../pipelines/themes/theme-former.ts';
 import { scryptHasher } from './accounts/password.ts';
+import { SessionCache } from './accounts/session-cache.ts';
 import { errorAnswer } from './http/error-answer.ts';
 import type { AppDeps, AppEnv, RouteDeps } from './http/app-env.ts';
 import { ReadCache } from './http/read-cache.ts';
@@ -35,6 +36,7 @@ export function createApp(appDeps: AppDeps) {
     passwords: appDeps.passwords ?? scryptHasher(),
     former: appDeps.former ?? formInWorker,
     cache: new ReadCache(appDeps.db),
+    sessions: new SessionCache(),
     jobs: new JobQueue(appDeps.db, now),
   };
   const app = new Hono<AppEnv>();
@@ -61,7 +63,7 @@ export function createApp(appDeps: AppDeps) {
       referrerPolicy: 'no-referrer',
     }),
   );
-  app.use('/api/*', sessionAuth(deps.db, now, OPEN));
+  app.use('/api/*', sessionAuth(deps.db, deps.sessions, now, OPEN));
   app.route('/api/health', healthRoutes);
   app.route('/api/session', sessionRoutes(deps));
   app.route('/api/users', userRoutes(deps));

@@ -65,6 +65,18 @@ describe('the term index', () => {
       { version: 2, term: 'ヘルパー不足' },
     ]);
   });
+
+  it('stores the same terms a chunk of cases per write as in one write', async () => {
+    await load(CASES);
+    const whole = await updateTermIndex(temp.db, options, countingTokenizer().tokenizeMany);
+    const rows = () => queryRows(temp.db, 'SELECT * FROM case_terms ORDER BY ALL');
+    const inOne = await rows();
+    await temp.db.write((scope) => scope.run('DELETE FROM case_terms; DELETE FROM indexed_cases;'));
+    const chunked = await updateTermIndex(temp.db, options, countingTokenizer().tokenizeMany, undefined, 2);
+    expect(chunked).toEqual({ ...whole, rebuilt: false });
+    expect(await rows()).toEqual(inOne);
+    expect(await queryRows(temp.db, 'SELECT count(*)::INTEGER AS n FROM indexed_cases')).toEqual([{ n: 5 }]);
+  });
 });
 
 describe('term statistics', () => {

@@ -1,4 +1,5 @@
 import type { DuckDBAppender } from '@duckdb/node-api';
+import { letOthersRun, SLICE } from '../event-loop.ts';
 import type { WriteScope } from './scope.ts';
 
 const PROGRESS_EVERY = 5000;
@@ -9,7 +10,10 @@ export interface AppendOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Loads rows with DuckDB's appender, inside the write: far faster than one INSERT per row. */
+/**
+ * Loads rows with DuckDB's appender, inside the write: far faster than one INSERT per row.
+ * The appender's calls are synchronous, so the loop lets other requests run between slices.
+ */
 export async function appendRows<T>(
   scope: WriteScope,
   table: string,
@@ -19,11 +23,12 @@ export async function appendRows<T>(
 ): Promise<void> {
   const appender = await scope.appender(table, options.catalog);
   try {
-    rows.forEach((row, index) => {
-      append(appender, row, index);
+    for (let index = 0; index < rows.length; index++) {
+      if (index > 0 && index % SLICE === 0) await letOthersRun();
+      append(appender, rows[index] as T, index);
       appender.endRow();
       if ((index + 1) % PROGRESS_EVERY === 0) options.onProgress?.(index + 1, rows.length);
-    });
+    }
     appender.flushSync();
     options.onProgress?.(rows.length, rows.length);
   } finally {

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Database } from '../db/database.ts';
+import type { Database, Row, WriteScope } from '../db/database.ts';
 import { appendRows } from '../db/append-rows.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { ConflictError } from '../domain-error.ts';
+import { flatMapInSlices } from '../event-loop.ts';
 import { NORMALISE_VERSION, normaliseText, storedOffset } from './normalise.ts';
 import { extractTerms, type TermKind, type TermOptions } from './terms.ts';
+import type { TextToken } from './text-tokens.ts';
 import { TokenCache } from './token-cache.ts';
 import type { TokenizeMany } from './tokenize-texts.ts';
 
@@ -42,17 +44,22 @@ export interface IndexResult {
   rebuilt: boolean;
 }
 
+/** Case versions indexed per write: between two, the council's decisions get their turn at the database. */
+export const INDEX_CHUNK_CASES = 5000;
+
 /**
  * Brings case_terms up to date with the current cases: finds the terms of every case
  * version not indexed yet (all of them when the dictionary or options changed), reusing
- * the tokens ingest stored. The cases are read, tokenised and their terms found outside
- * any transaction; only the storing is one write.
+ * the tokens ingest stored. Cases are tokenised and their terms found outside any
+ * transaction, and stored a chunk per write: each case version is marked indexed with its
+ * terms, so a stop part-way leaves the rest for the next update.
  */
 export async function updateTermIndex(
   db: Database,
   options: TermOptions,
   tokenizeMany: TokenizeMany,
   onProgress?: (done: number, total: number) => void,
+  chunkCases = INDEX_CHUNK_CASES,
 ): Promise<IndexResult> {
   const hash = settingsHash(options);
   const { stored, cases } = await db.read(async (scope) => {
@@ -61,59 +68,78 @@ export async function updateTermIndex(
   });
   const rebuilt = stored !== hash;
   if (cases.length === 0 && !rebuilt) return { cases: 0, terms: 0, tokenized: 0, rebuilt };
-  const cells = cases.flatMap((row) =>
-    TEXT_COLUMNS.flatMap((field) => {
-      const value = row[field];
-      return typeof value === 'string' && value !== ''
-        ? [{ recordId: String(row.record_id), version: Number(row.version), field, normalised: normaliseText(value) }]
-        : [];
-    }),
-  );
+  const cells = cases.map(textCells);
+  const total = cells.reduce((n, c) => n + c.length, 0);
   const cache = new TokenCache(db, tokenizeMany);
-  const tokens = await cache.tokensFor(
-    cells.map((cell) => cell.normalised.text),
-    onProgress,
-  );
-  const rows: TermRow[] = cells.flatMap((cell, i) =>
-    extractTerms(cell.normalised.text, tokens[i] ?? [], options).map((t) => ({
-      recordId: cell.recordId,
-      version: cell.version,
-      field: cell.field,
-      term: t.term,
-      kind: t.kind,
-      start: storedOffset(cell.normalised, t.start),
-      end: storedOffset(cell.normalised, t.end),
-    })),
-  );
-  const tokenized = cache.tokenized;
-  await db.write(async (scope) => {
-    const now = (await scope.rows(READ_STATE))[0]?.settings_hash;
-    if (now !== stored) throw new ConflictError('index_changed', '語の索引が分析の途中で作り直されました。もう一度分析してください。');
-    if (rebuilt) {
-      await scope.run(RESET_TERMS);
-      await scope.run(RESET_INDEXED);
-    }
-    await scope.run(CREATE_PAIRS);
-    await appendRows(scope, 'indexing_pairs', cases, (a, r) => {
-      a.appendVarchar(String(r.record_id));
-      a.appendInteger(Number(r.version));
-    }, { catalog: 'temp' });
-    await scope.run(REPLACE_INDEXED);
-    await appendRows(scope, 'case_terms', rows, (a, r) => {
-      a.appendVarchar(r.recordId);
-      a.appendInteger(r.version);
-      a.appendVarchar(r.field);
-      a.appendVarchar(r.term);
-      a.appendVarchar(r.kind);
-      a.appendInteger(r.start);
-      a.appendInteger(r.end);
+  let terms = 0;
+  let done = 0;
+  for (let from = 0; from === 0 || from < cases.length; from += chunkCases) {
+    const chunk = cells.slice(from, from + chunkCases).flat();
+    const tokens = await cache.tokensFor(chunk.map((cell) => cell.normalised.text), (d) => onProgress?.(done + d, total));
+    done += chunk.length;
+    const rows = await flatMapInSlices(chunk, (cell, i) => termRows(cell, tokens[i] ?? [], options));
+    terms += rows.length;
+    const first = from === 0;
+    await db.write(async (scope) => {
+      const now = (await scope.rows(READ_STATE))[0]?.settings_hash;
+      if (now !== (first ? stored : hash)) throw new ConflictError('index_changed', '語の索引が分析の途中で作り直されました。もう一度分析してください。');
+      if (first && rebuilt) {
+        await scope.run(RESET_TERMS);
+        await scope.run(RESET_INDEXED);
+      }
+      await storeChunk(scope, cases.slice(from, from + chunkCases), rows);
+      await cache.writePending(scope);
+      if (first) await scope.run(WRITE_STATE, [hash, new Date().toISOString()]);
+      if (from + chunkCases >= cases.length) await scope.run(DROP_STALE);
     });
-    await scope.run(MARK_INDEXED);
-    await scope.run(DROP_STALE);
-    await cache.writePending(scope);
-    await scope.run(WRITE_STATE, [hash, new Date().toISOString()]);
+  }
+  return { cases: cases.length, terms, tokenized: cache.tokenized, rebuilt };
+}
+
+interface Cell {
+  recordId: string;
+  version: number;
+  field: TextColumn;
+  normalised: ReturnType<typeof normaliseText>;
+}
+
+function textCells(row: Row): Cell[] {
+  return TEXT_COLUMNS.flatMap((field) => {
+    const value = row[field];
+    return typeof value === 'string' && value !== '' ? [{ recordId: String(row.record_id), version: Number(row.version), field, normalised: normaliseText(value) }] : [];
   });
-  return { cases: cases.length, terms: rows.length, tokenized, rebuilt };
+}
+
+function termRows(cell: Cell, tokens: TextToken[], options: TermOptions): TermRow[] {
+  return extractTerms(cell.normalised.text, tokens, options).map((t) => ({
+    recordId: cell.recordId,
+    version: cell.version,
+    field: cell.field,
+    term: t.term,
+    kind: t.kind,
+    start: storedOffset(cell.normalised, t.start),
+    end: storedOffset(cell.normalised, t.end),
+  }));
+}
+
+/** Replaces whatever is stored for these case versions by their terms, and marks them indexed. */
+async function storeChunk(scope: WriteScope, cases: readonly Row[], rows: readonly TermRow[]): Promise<void> {
+  await scope.run(CREATE_PAIRS);
+  await appendRows(scope, 'indexing_pairs', cases, (a, r) => {
+    a.appendVarchar(String(r.record_id));
+    a.appendInteger(Number(r.version));
+  }, { catalog: 'temp' });
+  await scope.run(REPLACE_INDEXED);
+  await appendRows(scope, 'case_terms', rows, (a, r) => {
+    a.appendVarchar(r.recordId);
+    a.appendInteger(r.version);
+    a.appendVarchar(r.field);
+    a.appendVarchar(r.term);
+    a.appendVarchar(r.kind);
+    a.appendInteger(r.start);
+    a.appendInteger(r.end);
+  });
+  await scope.run(MARK_INDEXED);
 }
 
 function settingsHash(options: TermOptions): string {

@@ -5,6 +5,7 @@ import type { Database, ReadScope } from '../../pipelines/db/database.ts';
 import { sqlFile } from '../../pipelines/db/sql-file.ts';
 import { ConflictError } from '../../pipelines/domain-error.ts';
 import { oneTimePassword, scryptHasher, type PasswordHasher } from './password.ts';
+import type { LiveSession, SessionCache } from './session-cache.ts';
 
 const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
 const INSERT_USER = sql('insert-user.sql');
@@ -85,17 +86,21 @@ export async function login(db: Database, hasher: PasswordHasher, loginName: str
   return result;
 }
 
-export async function sessionFor(db: Database, token: string, now: Date): Promise<{ user: SessionUser; csrf: string } | null> {
-  const found = (await db.read((scope) => scope.rows(FIND_SESSION, [hash(token), now.toISOString()])))[0];
-  return found ? { user: toUser(found), csrf: String(found.csrf_token) } : null;
+/** The live session a token opens, through the cache of sessions already read. */
+export async function sessionFor(db: Database, sessions: SessionCache, token: string, now: Date): Promise<LiveSession | null> {
+  return sessions.get(hash(token), now, async () => {
+    const found = (await db.read((scope) => scope.rows(FIND_SESSION, [hash(token), now.toISOString()])))[0];
+    return found ? { user: toUser(found), csrf: String(found.csrf_token), expiresAt: Date.parse(`${String(found.expires_at)}Z`) } : null;
+  });
 }
 
-/** Ends a session (when there is one) and notes it in the audit log, in one write. */
-export async function logout(db: Database, token: string | undefined, userId: string | null, now: Date): Promise<void> {
+/** Ends a session (when there is one) at once and notes it in the audit log, in one write. */
+export async function logout(db: Database, sessions: SessionCache, token: string | undefined, userId: string | null, now: Date): Promise<void> {
   await db.write(async (scope) => {
     if (token) await scope.run(DELETE_SESSION, [hash(token)]);
     await audit(scope, { userId, action: 'logout' }, now);
   });
+  if (token) sessions.forget(hash(token));
 }
 
 function toUser(row: Record<string, unknown>): SessionUser {

@@ -4,6 +4,7 @@ import type { Database } from '../../pipelines/db/database.ts';
 import type { ThemeFormer } from '../../pipelines/themes/theme-former.ts';
 import type { TokenizeMany } from '../../pipelines/text/tokenize-texts.ts';
 import type { PasswordHasher } from '../accounts/password.ts';
+import type { SessionCache } from '../accounts/session-cache.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { ReadCache } from './read-cache.ts';
 
@@ -23,11 +24,12 @@ export interface AppDeps {
   former?: ThemeFormer;
 }
 
-/** The dependencies with what createApp adds: one read cache and one job queue for the whole app. */
+/** The dependencies with what createApp adds: one read cache, one session cache and one job queue for the whole app. */
 export interface RouteDeps extends AppDeps {
   now: () => Date;
   passwords: PasswordHasher;
   cache: ReadCache;
+  sessions: SessionCache;
   jobs: JobQueue;
 }
 

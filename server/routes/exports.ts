@@ -10,7 +10,7 @@ import { requireRole } from '../http/session-auth.ts';
 import { isSuppressed, suppressCount, type Cell } from '../suppression/cell.ts';
 import { suppressSeries } from '../suppression/series.ts';
 import { breakdownTable, countGrid, crossTable, type BreakdownLine } from '../themes/breakdown-table.ts';
-import { cachedLatestThemes, latestTheme } from '../themes/latest-theme.ts';
+import { cachedLatestThemes, latestTheme, runFigures } from '../themes/latest-theme.ts';
 import { published } from '../suppression/published.ts';
 import { monthlyCases, themeCross } from '../themes/theme-store.ts';
 
@@ -65,16 +65,16 @@ export function exportRoutes(deps: RouteDeps) {
     .get('/breakdown.arrow', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
       const facet = facetOf(c.req.query('facet'));
-      const themes = await cachedLatestThemes(deps);
       const suppress = published(user.role, c.req.query('published'));
-      const lines = await deps.cache.get(`breakdown:${facet}:${suppress}`, () => runBreakdown(themes, facet, suppress ? deps.settings.suppressionThreshold : null));
+      const threshold = suppress ? deps.settings.suppressionThreshold : null;
+      const lines = await runFigures(deps, `breakdown:${facet}:${threshold}`, (run) => runBreakdown(run.themes, facet, threshold));
       return c.body(new Uint8Array(breakdownArrow(lines)), 200, { 'content-type': ARROW_MEDIA_TYPE });
     })
     .get('/terms.arrow', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
       const top = Number(c.req.query('top') ?? 100);
       if (!Number.isInteger(top) || top < 1 || top > 10_000) throw invalid('top', 'top は 1〜10000 の整数にしてください。');
-      const terms = await deps.cache.get(`terms:${top}`, () => deps.db.read((scope) => termFrequencies(scope, top)));
+      const terms = await runFigures(deps, `terms:${top}`, () => deps.db.read((scope) => termFrequencies(scope, top)));
       const cells = terms.map((t) => (published(user.role, c.req.query('published')) ? suppressCount(t.documents, deps.settings.suppressionThreshold) : { value: t.documents }));
       const stream = toArrowStream([
         { name: 'term', type: 'utf8', values: terms.map((t) => t.term) },
@@ -97,9 +97,8 @@ export function exportRoutes(deps: RouteDeps) {
     .get('/themes/:id/monthly.arrow', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
       const id = c.req.param('id');
-      const theme = await latestTheme(deps, id);
-      const run = String(theme.run_id);
-      const months = await deps.cache.get(`monthly:${run}:${id}`, () => deps.db.read((scope) => monthlyCases(scope, run, id)));
+      await latestTheme(deps, id);
+      const months = await runFigures(deps, `monthly:${id}`, ({ runId }) => deps.db.read((scope) => monthlyCases(scope, runId, id)));
       const counts = months.map((m) => Number(m.cases));
       const cells = published(user.role, c.req.query('published')) ? suppressSeries(months.map((m) => String(m.month)), counts, deps.settings.suppressionThreshold).cells : counts.map((value) => ({ value }));
       const stream = toArrowStream([
@@ -112,8 +111,8 @@ export function exportRoutes(deps: RouteDeps) {
     .get('/themes/:id/heatmap.arrow', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
       const id = c.req.param('id');
-      const theme = await latestTheme(deps, id);
-      const found = await deps.cache.get(`cross:${String(theme.run_id)}:${id}`, () => deps.db.read((scope) => themeCross(scope, String(theme.run_id), id)));
+      await latestTheme(deps, id);
+      const found = await runFigures(deps, `cross:${id}`, ({ runId }) => deps.db.read((scope) => themeCross(scope, runId, id)));
       const areas = [...new Set(found.map((r) => String(r.area)))];
       const types = [...new Set(found.map((r) => String(r.disability_type)))].sort();
       const counts = countGrid(found.map((r) => ({ row: String(r.area), column: String(r.disability_type), cases: Number(r.cases) })), areas, types);

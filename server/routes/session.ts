@@ -28,7 +28,7 @@ export function sessionRoutes(deps: RouteDeps) {
       return c.json({ user: { ...user, roleName: ROLE_NAMES[user.role] }, csrfToken: c.get('csrf') });
     })
     .delete('/', async (c) => {
-      await logout(deps.db, getCookie(c, SESSION_COOKIE), c.get('user')?.userId ?? null, deps.now());
+      await logout(deps.db, deps.sessions, getCookie(c, SESSION_COOKIE), c.get('user')?.userId ?? null, deps.now());
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json({ ok: true });
     });

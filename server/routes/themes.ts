@@ -16,7 +16,7 @@ import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
 import { suppressCount } from '../suppression/cell.ts';
 import { published } from '../suppression/published.ts';
-import { cachedLatestThemes, latestTheme } from '../themes/latest-theme.ts';
+import { cachedLatestThemes, latestTheme, runFigures } from '../themes/latest-theme.ts';
 import { recentHistory, representativeIds, themeCooccurrence, themeHistory, themesFedBy, themesMatching, themeTerms, type CaseFilter } from '../themes/theme-store.ts';
 
 const COUNTS = ['case_count', 'org_count', 'area_count', 'period_count'] as const;
@@ -82,8 +82,7 @@ export function themeRoutes(deps: RouteDeps) {
       requireRole(c.get('user'), 'secretariat', 'coordinator');
       const id = c.req.param('id');
       const theme = await latestTheme(deps, id);
-      const run = String(theme.run_id);
-      const evidence = await deps.cache.get(`evidence:${run}:${id}`, () =>
+      const evidence = await runFigures(deps, `evidence:${id}`, ({ runId: run }) =>
         deps.db.read(async (scope) => {
           const terms = await themeTerms(scope, run, id);
           const ids = await representativeIds(scope, run, id, EXCERPTS);
@@ -92,11 +91,11 @@ export function themeRoutes(deps: RouteDeps) {
           const topTerms = terms.slice(0, KWIC_TERMS).map((t) => String(t.term));
           const kwicLines = Object.fromEntries(await Promise.all(topTerms.map(async (term) => [term, await kwic(scope, term, KWIC_WIDTH, KWIC_LINES, { runId: run, themeId: id })] as const)));
           const cooccurrence = await themeCooccurrence(scope, run, id);
-          const history = await themeHistory(scope, id);
-          return { terms, representatives: ids.map((recordId) => ({ recordId, excerpt: excerpts.get(recordId) ?? '' })), breakdowns, kwic: kwicLines, cooccurrence, history: withLabels(history) };
+          return { terms, representatives: ids.map((recordId) => ({ recordId, excerpt: excerpts.get(recordId) ?? '' })), breakdowns, kwic: kwicLines, cooccurrence };
         }),
       );
-      return c.json({ theme: { ...theme, actions: availableActions(theme.status as Status) }, ...evidence });
+      const history = await deps.cache.get(`history:${id}`, () => deps.db.read((scope) => themeHistory(scope, id)));
+      return c.json({ theme: { ...theme, actions: availableActions(theme.status as Status) }, ...evidence, history: withLabels(history) });
     })
     .get('/:id/cases.arrow', async (c) => {
       requireRole(c.get('user'), 'secretariat', 'coordinator');
