@@ -1,12 +1,11 @@
 /**
- * Long synchronous loops on the main thread (appending rows, finding terms) let the
- * server's other requests in between slices: a slice of this many items takes a few
- * milliseconds, so a reader waits no longer than that.
+ * Long synchronous loops on the main thread (finding terms) let the server's other
+ * requests in between slices: a slice of this many items takes a few milliseconds, so a
+ * reader waits no longer than that.
  */
-export const SLICE = 2000;
+const SLICE = 2000;
 
-/** Lets timers and I/O callbacks run before the loop goes on. */
-export const letOthersRun = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const letOthersRun = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** `items.flatMap(map)`, a slice at a time, letting the event loop run between slices. */
 export async function flatMapInSlices<T, U>(items: readonly T[], map: (item: T, index: number) => readonly U[]): Promise<U[]> {

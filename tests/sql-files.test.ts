@@ -105,6 +105,7 @@ const PARAMETERS: Record<string, number> = {
   'server/themes/sql/known-areas.sql': 0,
   'server/themes/sql/latest-themes.sql': 0,
   'server/themes/sql/recent-history.sql': 1,
+  'server/themes/sql/run-basis.sql': 0,
   'server/themes/sql/run-breakdown.sql': 2,
   'server/themes/sql/theme-cases.sql': 2,
   'server/themes/sql/theme-cooccurrence.sql': 2,

@@ -1,8 +1,9 @@
 import type { DuckDBAppender } from '@duckdb/node-api';
-import { letOthersRun, SLICE } from '../event-loop.ts';
 import type { WriteScope } from './scope.ts';
 
 const PROGRESS_EVERY = 5000;
+/** Rows appended between two breaks in which the server's other requests run (a few milliseconds' worth). */
+const ROWS_BETWEEN_BREAKS = 2000;
 
 export interface AppendOptions {
   /** `temp` for a temporary table of this write. */
@@ -24,7 +25,7 @@ export async function appendRows<T>(
   const appender = await scope.appender(table, options.catalog);
   try {
     for (let index = 0; index < rows.length; index++) {
-      if (index > 0 && index % SLICE === 0) await letOthersRun();
+      if (index > 0 && index % ROWS_BETWEEN_BREAKS === 0) await new Promise((resolve) => setImmediate(resolve));
       append(appender, rows[index] as T, index);
       appender.endRow();
       if ((index + 1) % PROGRESS_EVERY === 0) options.onProgress?.(index + 1, rows.length);
