@@ -2,33 +2,35 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServerType } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCouncilSettings, presetPath, type CouncilSettings } from '../pipelines/council/settings.ts';
+import { openDatabase, type Database } from '../pipelines/db/database.ts';
 import { ingestFile } from '../pipelines/ingest/ingest.ts';
 import { analyze } from '../pipelines/themes/analyze.ts';
 import { tokenizeInProcess } from '../pipelines/text/tokenize-in-process.ts';
 import { createUser } from '../server/accounts/accounts.ts';
 import { markDemo } from '../server/demo/demo-data.ts';
-import { TEST_HASHER } from './setup/db-templates.ts';
+import { copyDatabase, TEST_HASHER } from './setup/db-templates.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { caseCsv, caseRow } from './helpers/case-csv.ts';
-import { apiAs, PASSWORD, SCREENSHOTS, serveDashboard, signIn } from './helpers/dashboard-server.ts';
-import { tempDatabase } from './helpers/temp-db.ts';
+import { apiAs, apiClient, PASSWORD, SCREENSHOTS, serveDashboard, signIn } from './helpers/dashboard-server.ts';
+import { tempDir, tempDatabase, type TempDir } from './helpers/temp-db.ts';
 
 const SCRIPT_NAME = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
-let temp: Awaited<ReturnType<typeof tempDatabase>>;
-let server: ServerType;
-let base: string;
+/** The demo under the Kisarazu council, analysed, with one account per role: each test starts from its own copy. */
+let prepared: TempDir;
 let browser: Browser;
 let settings: CouncilSettings;
-/** The theme another was merged into by the meeting's test, for the case worker's feedback. */
-let mergedInto = '';
+let dir: TempDir;
+let db: Database;
+let server: ServerType;
+let base: string;
 
-type Theme = { theme_id: string; name: string; status: string; subcommittee: string | null; case_count: number };
+type Theme = { theme_id: string; name: string; status: string; subcommittee: string | null; case_count: number; revision: number };
 
 beforeAll(async () => {
   settings = await loadCouncilSettings(presetPath('kisarazu'));
-  temp = await tempDatabase();
+  const temp = await tempDatabase();
   const now = new Date('2026-11-21T09:00:00Z');
   await ingestFile(temp.db, readFileSync(new URL('../fixtures/demo.csv', import.meta.url)), { fileName: 'demo.csv', settings, piiMode: 'mask', tokenizeMany: tokenizeInProcess, now, alsoStore: markDemo });
   await analyze(temp.db, { settings, tokenizeMany: tokenizeInProcess, now });
@@ -36,14 +38,27 @@ beforeAll(async () => {
   for (const [login, displayName, role] of [['meeting', '調整会議', 'coordinator'], ['worker', '相談員A', 'staff'], ['office', '事務局B', 'secretariat'], ['public', '委員C', 'viewer']] as const) {
     await createUser(temp.db, { login, displayName, role, password: PASSWORD }, now, { hasher: TEST_HASHER });
   }
-  ({ base, server } = await serveDashboard(temp.db, settings));
+  await temp.db.close();
+  prepared = temp.dir;
   browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  server?.close();
-  await temp?.close();
+  prepared?.remove();
+});
+
+beforeEach(async () => {
+  dir = tempDir();
+  copyDatabase(prepared.path('mieruka.duckdb'), dir.path('mieruka.duckdb'));
+  db = await openDatabase(dir.path('mieruka.duckdb'));
+  ({ base, server } = await serveDashboard(db, settings));
+});
+
+afterEach(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await db.close();
+  dir.remove();
 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -146,7 +161,7 @@ describe('the dashboard in Chromium', () => {
     const page = await signIn(browser, base, 'meeting');
     await drawn(page);
     await page.click('button[data-run-analysis]');
-    await page.waitForFunction(() => document.querySelector('[data-analysis-status]')?.textContent?.startsWith('分析しました: 事例 302 件から'));
+    await page.waitForFunction(() => document.querySelector('[data-analysis-status]')?.textContent?.startsWith('分析しました: 事例 300 件から'));
     await drawn(page);
     const [target, absorbed, into] = ((await apiAs(page, base, '/api/themes')) as { themes: Theme[] }).themes.filter((t) => t.theme_id !== 'T-0002');
     if (!target || !absorbed || !into) throw new Error('too few themes');
@@ -165,7 +180,6 @@ describe('the dashboard in Chromium', () => {
     await page.selectOption(`${other} select[name=into]`, into.theme_id);
     await page.click(`${other} button[data-confirm]`);
     await page.waitForFunction((id) => !document.querySelector(`tr[data-theme-row="${id}"]`), absorbed.theme_id);
-    mergedInto = into.theme_id;
     await page.reload();
     await drawn(page);
     expect(await page.$eval(`tr[data-theme-row="${target.theme_id}"]`, (tr) => [tr.children[9]?.textContent, tr.children[10]?.textContent])).toEqual(['居住支援部会', '部会へ依頼']);
@@ -182,9 +196,13 @@ describe('the dashboard in Chromium', () => {
   });
 
   it('shows a theme\'s evidence: trend, heatmap, term bars, co-occurrence network, KWIC, excerpts, cases and why this subcommittee', async () => {
+    const meeting = await apiClient(base, 'meeting');
+    const referred = ((await meeting.get('/api/themes')) as { themes: Theme[] }).themes.find((t) => t.theme_id !== 'T-0002') as Theme;
+    await meeting.post(`/api/themes/${referred.theme_id}/actions`, { action: 'adopt', revision: referred.revision });
+    await meeting.post(`/api/themes/${referred.theme_id}/actions`, { action: 'refer', subcommittee: '居住支援部会', revision: referred.revision + 1 });
     const page = await signIn(browser, base, 'meeting');
     await drawn(page);
-    const theme = ((await apiAs(page, base, '/api/themes')) as { themes: Theme[] }).themes.find((t) => t.status === '部会へ依頼') as Theme;
+    const theme = ((await apiAs(page, base, '/api/themes')) as { themes: Theme[] }).themes.find((t) => t.theme_id === referred.theme_id) as Theme;
     await page.click(`a[data-theme="${theme.theme_id}"]`);
     await drawn(page, `#/themes/${theme.theme_id}`);
     expect(await page.textContent('main h2')).toBe(`${theme.theme_id} ${theme.name}`);
@@ -240,6 +258,15 @@ describe('the dashboard in Chromium', () => {
   });
 
   it('shows a case worker the themes their cases fed and what the council decided', async () => {
+    const worker = await apiClient(base, 'worker');
+    const meeting = await apiClient(base, 'meeting');
+    await worker.upload(caseCsv([caseRow('W-1'), caseRow('W-3', { 相談内容: 'グループホームの空きがない。入居先が見つからない。' })]));
+    await meeting.analyse();
+    const [mine] = ((await worker.get('/api/feedback')) as { themes: Array<{ theme_id: string }> }).themes;
+    const themes = ((await meeting.get('/api/themes')) as { themes: Theme[] }).themes;
+    const other = themes.find((t) => t.theme_id !== mine?.theme_id && t.theme_id !== 'T-0002') as Theme;
+    const mergedInto = mine?.theme_id as string;
+    await meeting.post(`/api/themes/${other.theme_id}/merge`, { into: mergedInto, revision: other.revision });
     const page = await signIn(browser, base, 'worker');
     await drawn(page);
     expect(await page.textContent('main h2')).toBe('あなたの事例が届いたテーマ');
@@ -248,7 +275,7 @@ describe('the dashboard in Chromium', () => {
     expect(await page.$$eval('article.feedback h3', (hs) => hs.map((h) => h.textContent))).toEqual(fed.map((t) => `${t.theme_id} ${t.name}`));
     const first = fed[0];
     expect(await page.textContent('article.feedback p')).toBe(`あなたが取り込んだ事例のうち ${first?.own_cases} 件がこのテーマに含まれています。`);
-    // The worker's group-home cases fed the theme the meeting merged into another.
+    // The meeting merged another theme into the one the worker's cases fed.
     expect(fed.map((t) => t.theme_id)).toContain(mergedInto);
     expect(await page.textContent(`article[data-feedback-theme="${mergedInto}"] ol.decisions`)).toMatch(/^\d{4}-\d{2}-\d{2} 似たテーマの事例をこのテーマに統合$/);
     await shot(page, '07-feedback');

@@ -70,7 +70,7 @@ export class ConnectionScope implements WriteScope {
   }
 
   private next<T>(statement: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    if (!this.open) return Promise.reject(new ScopeEndedError('このデータベース操作は、すでに終わった読み書きの中で呼ばれました。'));
+    if (!this.open) return Promise.reject(new ScopeEndedError('A statement was started after its read or write had ended: a promise escaped the work.'));
     const result = this.queue.then(() => statement(this.connection));
     this.queue = result.catch(() => undefined);
     return result;

@@ -39,3 +39,43 @@ export async function apiAs(page: Page, base: string, path: string): Promise<unk
   const res = await fetch(`${base}${path}`, { headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') } });
   return res.json();
 }
+
+export interface ApiClient {
+  get(path: string): Promise<unknown>;
+  post(path: string, body: unknown): Promise<unknown>;
+  /** Uploads a CSV and waits until it is stored. */
+  upload(csv: string): Promise<unknown>;
+  /** Runs an analysis and waits until it is stored. */
+  analyse(): Promise<unknown>;
+}
+
+/** A signed-in user's API, for setting the scene of a test without the screens it is not about. */
+export async function apiClient(base: string, login: string): Promise<ApiClient> {
+  const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: PASSWORD }) });
+  if (res.status !== 200) throw new Error(`sign-in as ${login}: ${res.status}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const send = async (path: string, init: RequestInit) => {
+    const answer = await fetch(`${base}${path}`, { ...init, headers: { cookie, 'x-csrf-token': csrfToken, ...(init.headers as Record<string, string> | undefined) } });
+    if (!answer.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${answer.status} ${await answer.text()}`);
+    return answer.json() as Promise<unknown>;
+  };
+  const finished = async (jobId: string) => {
+    const events = await (await fetch(`${base}/api/jobs/${jobId}/events`, { headers: { cookie } })).text();
+    if (!/^event: done$/m.test(events)) throw new Error(`job ${jobId} did not finish: ${events.slice(-300)}`);
+  };
+  return {
+    get: (path) => send(path, {}),
+    post: (path, body) => send(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    async upload(csv) {
+      const form = new FormData();
+      form.set('file', new File([csv], 'cases.csv', { type: 'text/csv' }));
+      const { jobId } = (await send('/api/uploads', { method: 'POST', body: form })) as { jobId: string };
+      return finished(jobId);
+    },
+    async analyse() {
+      const { jobId } = (await send('/api/analysis', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })) as { jobId: string };
+      return finished(jobId);
+    },
+  };
+}
