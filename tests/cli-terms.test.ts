@@ -1,15 +1,17 @@
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { copyDatabase } from './setup/db-templates.ts';
 import { caseCsv, caseRow } from './helpers/case-csv.ts';
 import { runCli } from './helpers/run-cli.ts';
 import { tempDir, type TempDir } from './helpers/temp-db.ts';
 
 let dir: TempDir;
 let db: string;
+let prepared: string;
 const blank = { 相談内容: '', 対応・支援内容: '', 地域課題メモ: '' };
 beforeAll(async () => {
   dir = tempDir();
-  db = dir.path('terms.duckdb');
+  prepared = dir.path('prepared.duckdb');
   const file = dir.path('cases.csv');
   writeFileSync(
     file,
@@ -21,9 +23,15 @@ beforeAll(async () => {
       caseRow('K-5', { ...blank, 地区: '南部', 課題: '短期入所が満床。' }),
     ]),
   );
-  expect((await runCli(['ingest', file, '--db', db])).code).toBe(0);
+  expect((await runCli(['ingest', file, '--db', prepared])).code).toBe(0);
 });
 afterAll(() => dir.remove());
+// Each test its own copy of the ingested cases, their terms not yet indexed.
+let copies = 0;
+beforeEach(() => {
+  db = dir.path(`terms-${++copies}.duckdb`);
+  copyDatabase(prepared, db);
+});
 
 describe('mieruka terms', () => {
   it('prints the frequency list as JSON', async () => {
