@@ -1,16 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.ts';
+import { copyDatabase } from './setup/db-templates.ts';
 import { tempDir, type TempDir } from './helpers/temp-db.ts';
 
 let dir: TempDir;
 let db: string;
 beforeAll(async () => {
   dir = tempDir();
-  db = dir.path('analyze.duckdb');
   const demo = new URL('../fixtures/demo.csv', import.meta.url).pathname;
-  expect((await runCli(['ingest', demo, '--db', db])).code).toBe(0);
+  expect((await runCli(['ingest', demo, '--db', dir.path('prepared.duckdb')])).code).toBe(0);
 });
 afterAll(() => dir.remove());
+// Each test its own copy of the ingested demo, not yet analysed.
+let copies = 0;
+beforeEach(() => {
+  db = dir.path(`analyze-${++copies}.duckdb`);
+  copyDatabase(dir.path('prepared.duckdb'), db);
+});
 
 describe('mieruka analyze', () => {
   it('prints the JSON of DESIGN.md and keeps the theme ids on the next run', async () => {
