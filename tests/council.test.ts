@@ -161,6 +161,14 @@ describe('parseCouncilSettings', () => {
       'headerAliases',
       '「headerAliases」は{ "元の列名": "標準の列名" } の形のオブジェクトで書いてください（いまは配列です）。',
     ],
+    // Keys parsed from JSON as own properties; assigned to a plain object they would set its prototype and vanish.
+    [JSON.parse('{"name": "A", "headerAliases": {"__proto__": "記録ID"}}'), 'headerAliases.__proto__', '「headerAliases.__proto__」: 「__proto__」は列名として使えません。別の列名にしてください。'],
+    [{ name: 'A', headerAliases: { constructor: '記録ID' } }, 'headerAliases.constructor', '「headerAliases.constructor」: 「constructor」は列名として使えません。別の列名にしてください。'],
+    [JSON.parse('{"name": "A", "__proto__": {"suppressionThreshold": 1}}'), '__proto__', '「__proto__」という項目は使えません。消してください。'],
+    [JSON.parse('{"name": "A", "subcommittees": [{"name": "B", "__proto__": {}}]}'), 'subcommittees[0].__proto__', '「subcommittees[0].__proto__」という項目は使えません。消してください。'],
+    [{ name: 'あ'.repeat(201) }, 'name', '「name」が長すぎます（201 文字。200 文字までにしてください）。'],
+    [{ name: 'A', subcommittees: [{ name: 'B', description: 'い'.repeat(2001) }] }, 'subcommittees[0].description', '「subcommittees[0].description」が長すぎます（2001 文字。2000 文字までにしてください）。'],
+    [{ name: 'A', areas: Array.from({ length: 2001 }, (_, i) => `地区${i}`) }, 'areas', '「areas」の項目が多すぎます（2001 個。2000 個までにしてください）。'],
   ])('%j is refused naming %s', (value, key, message) => {
     const error = errorOf(() => parseCouncilSettings(value));
     expect(error.message).toBe(message);

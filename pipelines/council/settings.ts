@@ -90,12 +90,12 @@ const TERM_FIELDS: Fields<TermEntry> = {
     if (value === 'synonym' || value === 'compound') return value;
     throw new CouncilSettingsError(`「${key}」は "synonym"（同義語）か "compound"（複合語）にしてください。`, key);
   },
-  note: (value, key) => (value === undefined ? undefined : text(value, key, true)),
+  note: (value, key) => (value === undefined ? undefined : text(value, key, true, LONG_TEXT_MAX)),
 };
 
 const SUBCOMMITTEE_FIELDS: Fields<Subcommittee> = {
   name: requiredText,
-  description: (value, key) => (value === undefined ? '' : text(value, key, true)),
+  description: (value, key) => (value === undefined ? '' : text(value, key, true, LONG_TEXT_MAX)),
   terms: (value, key) => (value === undefined ? [] : texts(value, key)),
 };
 
@@ -141,6 +141,7 @@ function readFields<T>(record: Record<string, unknown>, fields: Fields<T>, prefi
   for (const key of Object.keys(record)) {
     if (!allowed.includes(key)) {
       const path = prefix === '' ? key : `${prefix}.${key}`;
+      if (RESERVED_KEYS.has(key)) throw new CouncilSettingsError(`「${path}」という項目は使えません。消してください。`, path);
       throw new CouncilSettingsError(
         `「${path}」という項目はありません。使える項目は ${allowed.join('、')} です。`,
         path,
@@ -202,14 +203,21 @@ function termEntries(value: unknown, key: string): TermEntry[] {
   });
 }
 
+/** Names that, as keys of a JavaScript object, reach its prototype: refused, never dropped. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 function headerAliases(value: unknown, key: string): Record<string, StandardHeader> {
   if (!isRecord(value)) fail(key, '{ "元の列名": "標準の列名" } の形のオブジェクト', value);
-  const result: Record<string, StandardHeader> = {};
+  const result: Record<string, StandardHeader> = Object.create(null) as Record<string, StandardHeader>;
   for (const [from, to] of Object.entries(value)) {
     const entryKey = `${key}.${from}`;
     if (from.trim() === '') {
       throw new CouncilSettingsError(`「${key}」に空の列名があります。元の列名を書いてください。`, key);
     }
+    if (RESERVED_KEYS.has(from.trim())) {
+      throw new CouncilSettingsError(`「${entryKey}」: 「${from.trim()}」は列名として使えません。別の列名にしてください。`, entryKey);
+    }
+    if (from.length > TEXT_MAX) throw new CouncilSettingsError(`「${key}」の列名「${from.slice(0, 20)}…」が長すぎます（${TEXT_MAX} 文字まで）。`, key);
     if (typeof to !== 'string') fail(entryKey, '標準の列名（文字列）', to);
     if (!isStandardHeader(to)) {
       throw new CouncilSettingsError(
@@ -247,10 +255,17 @@ function requiredText(value: unknown, key: string): string {
   return text(value, key);
 }
 
-function text(value: unknown, key: string, mayBeEmpty = false): string {
+/** Longest name, term or column name; longest description. */
+const TEXT_MAX = 200;
+const LONG_TEXT_MAX = 2000;
+/** Most items in one list (terms, areas, agencies, …). */
+const LIST_MAX = 2000;
+
+function text(value: unknown, key: string, mayBeEmpty = false, max = TEXT_MAX): string {
   if (typeof value !== 'string') fail(key, '文字列', value);
   const trimmed = value.trim();
   if (trimmed === '' && !mayBeEmpty) throw new CouncilSettingsError(`「${key}」が空です。文字を書いてください。`, key);
+  if (trimmed.length > max) throw new CouncilSettingsError(`「${key}」が長すぎます（${trimmed.length} 文字。${max} 文字までにしてください）。`, key);
   return trimmed;
 }
 
@@ -264,6 +279,7 @@ function positiveInteger(value: unknown, key: string): number {
 
 function array(value: unknown, key: string, expected: string): unknown[] {
   if (!Array.isArray(value)) fail(key, expected, value);
+  if (value.length > LIST_MAX) throw new CouncilSettingsError(`「${key}」の項目が多すぎます（${value.length} 個。${LIST_MAX} 個までにしてください）。`, key);
   return value;
 }
 
