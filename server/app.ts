@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { formInWorker } from '../pipelines/themes/theme-former.ts';
 import { scryptHasher } from './accounts/password.ts';
 import { SessionCache } from './accounts/session-cache.ts';
+import { JSON_BODY_MAX, limitBody, MULTIPART_SLACK, SETTINGS_BODY_MAX, SIGN_IN_BODY_MAX } from './http/body-limits.ts';
 import { errorAnswer } from './http/error-answer.ts';
 import type { AppDeps, AppEnv, RouteDeps } from './http/app-env.ts';
 import { ReadCache } from './http/read-cache.ts';
@@ -22,7 +23,7 @@ import { settingsRoutes } from './routes/settings.ts';
 import { statusRoutes } from './routes/status.ts';
 import { templateRoutes } from './routes/template.ts';
 import { themeRoutes } from './routes/themes.ts';
-import { uploadRoutes } from './routes/uploads.ts';
+import { DEFAULT_MAX_UPLOAD_BYTES, uploadRoutes } from './routes/uploads.ts';
 import { userRoutes } from './routes/users.ts';
 
 const OPEN = (method: string, path: string) => path === '/api/health' || (path === '/api/session' && method === 'POST') || !path.startsWith('/api');
@@ -63,7 +64,11 @@ export function createApp(appDeps: AppDeps) {
       referrerPolicy: 'no-referrer',
     }),
   );
+  app.use('/api/session', limitBody(SIGN_IN_BODY_MAX));
   app.use('/api/*', sessionAuth(deps.db, deps.sessions, now, OPEN));
+  app.use('/api/settings', limitBody(SETTINGS_BODY_MAX));
+  app.use('/api/uploads', limitBody((deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES) + MULTIPART_SLACK));
+  for (const path of ['/api/users', '/api/users/*', '/api/themes/*', '/api/analysis', '/api/status/*']) app.use(path, limitBody(JSON_BODY_MAX));
   app.route('/api/health', healthRoutes);
   app.route('/api/session', sessionRoutes(deps));
   app.route('/api/users', userRoutes(deps));

@@ -32,13 +32,17 @@ const MOVES: Partial<Record<WorkflowAction, { from: readonly Status[]; to: Statu
   reopen: { from: ['見送り'], to: '候補' },
 };
 
-/** The input an action asks for, and whether it may be left empty. */
-const FIELDS: Partial<Record<WorkflowAction, { field: string; required: boolean }>> = {
-  rename: { field: 'name', required: true },
-  refer: { field: 'subcommittee', required: true },
-  conclude: { field: 'conclusion', required: true },
-  note: { field: 'note', required: true },
-  dismiss: { field: 'reason', required: false },
+/** Longest theme name, and longest note, conclusion or reason: what a meeting writes, not a document. */
+export const NAME_MAX = 100;
+export const NOTE_MAX = 2000;
+
+/** The input an action asks for, whether it may be left empty, and how long it may be. */
+const FIELDS: Partial<Record<WorkflowAction, { field: string; required: boolean; max: number }>> = {
+  rename: { field: 'name', required: true, max: NAME_MAX },
+  refer: { field: 'subcommittee', required: true, max: NAME_MAX },
+  conclude: { field: 'conclusion', required: true, max: NOTE_MAX },
+  note: { field: 'note', required: true, max: NOTE_MAX },
+  dismiss: { field: 'reason', required: false, max: NOTE_MAX },
 };
 
 export interface AvailableAction {
@@ -50,11 +54,10 @@ export interface AvailableAction {
 
 /** What the meeting may do with a theme in `status`, in workflow order, for the dashboard's buttons. */
 export function availableActions(status: Status): AvailableAction[] {
-  return WORKFLOW_ACTIONS.filter((action) => MOVES[action]?.from.includes(status) ?? true).map((action) => ({
-    action,
-    label: ACTION_LABELS[action],
-    ...FIELDS[action],
-  }));
+  return WORKFLOW_ACTIONS.filter((action) => MOVES[action]?.from.includes(status) ?? true).map((action) => {
+    const input = FIELDS[action];
+    return { action, label: ACTION_LABELS[action], ...(input ? { field: input.field, required: input.required } : {}) };
+  });
 }
 
 /** Checks the request body: an unknown action or a missing field names the field. */
@@ -68,6 +71,7 @@ export function parseAction(body: unknown): ThemeAction {
   if (!input) return { action } as ThemeAction;
   const given = Object.hasOwn(b, input.field) ? b[input.field] : undefined;
   const value = typeof given === 'string' ? given.trim() : '';
+  if (value.length > input.max) throw new InvalidInputError(input.field, `「${input.field}」は ${input.max} 文字までにしてください（いまは ${value.length} 文字です）。`);
   if (value !== '') return { action, [input.field]: value } as ThemeAction;
   if (input.required) throw new InvalidInputError(input.field, `「${input.field}」を入力してください。`);
   return { action } as ThemeAction;

@@ -3,26 +3,29 @@ import type { Role, SessionUser } from '../../shared/vocabulary.ts';
 import { audit } from '../../pipelines/audit/audit-log.ts';
 import type { Database, ReadScope } from '../../pipelines/db/database.ts';
 import { sqlFile } from '../../pipelines/db/sql-file.ts';
-import { ConflictError } from '../../pipelines/domain-error.ts';
+import { ConflictError, NotFoundError } from '../../pipelines/domain-error.ts';
 import { oneTimePassword, scryptHasher, type PasswordHasher } from './password.ts';
 import type { LiveSession, SessionCache } from './session-cache.ts';
+import { FAILURE_WINDOW_MS, waitBeforeSignIn } from './sign-in-throttle.ts';
 
 const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
 const INSERT_USER = sql('insert-user.sql');
 const FIND_USER = sql('find-user-by-login.sql');
+const FIND_USER_BY_ID = sql('find-user-by-id.sql');
 const LIST_USERS = sql('list-users.sql');
 const COUNT_SECRETARIATS = sql('count-secretariats.sql');
 const INSERT_SESSION = sql('insert-session.sql');
 const FIND_SESSION = sql('find-session.sql');
 const DELETE_SESSION = sql('delete-session.sql');
 const INSERT_ATTEMPT = sql('insert-login-attempt.sql');
-const RECENT_FAILURES = sql('recent-failures.sql');
+const ATTEMPT_SUCCEEDED = sql('attempt-succeeded.sql');
+const ATTEMPT_COUNTS = sql('attempt-counts.sql');
+const INSERT_RELEASE = sql('insert-login-release.sql');
 
 /** Sessions last a working day. */
 export const SESSION_HOURS = 10;
-/** This many failed logins within the window lock the login until the window passes. */
-export const LOCKOUT_FAILURES = 5;
-export const LOCKOUT_MINUTES = 15;
+/** Login names are 3 to this many characters. */
+export const LOGIN_MAX = 40;
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -60,30 +63,70 @@ export async function ensureSecretariat(db: Database, password: string | undefin
   return { login: 'admin', password: password === undefined ? chosen : null };
 }
 
-export type LoginResult = { ok: true; user: SessionUser; token: string; csrf: string } | { ok: false; reason: 'locked' | 'invalid' };
+export type LoginResult = { ok: true; user: SessionUser; token: string; csrf: string } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; retryAfterMs: number };
+
+/** A hash to check unknown logins against, so that they take as long as known ones. */
+const dummyHashes = new WeakMap<PasswordHasher, Promise<string>>();
+function dummyHash(hasher: PasswordHasher): Promise<string> {
+  let found = dummyHashes.get(hasher);
+  if (!found) {
+    found = hasher.hash(randomBytes(16).toString('hex'));
+    dummyHashes.set(hasher, found);
+  }
+  return found;
+}
 
 /**
- * Checks a password, counting failures: LOCKOUT_FAILURES in a row lock the login for a
- * while. The attempt, the session it opens and the audit entry are one write.
+ * Checks a password. The attempt is counted — written as failed — in the same write that
+ * decides whether it may be tried at all (sign-in-throttle.ts), before the slow hash: a
+ * burst of attempts cannot outrun the count. A refused attempt is not counted and costs no
+ * hash. Unknown or disabled logins are checked against a dummy hash, taking as long.
  */
-export async function login(db: Database, hasher: PasswordHasher, loginName: string, password: string, now: Date): Promise<LoginResult> {
-  const since = new Date(now.getTime() - LOCKOUT_MINUTES * 60_000).toISOString();
-  const { failures, found } = await db.read(async (scope) => ({
-    failures: Number((await scope.rows(RECENT_FAILURES, [loginName, since]))[0]?.n),
-    found: (await scope.rows(FIND_USER, [loginName]))[0],
-  }));
-  const locked = failures >= LOCKOUT_FAILURES;
-  const ok = !locked && found !== undefined && found.disabled !== true && (await hasher.verify(password, String(found.password_hash)));
+export async function login(db: Database, hasher: PasswordHasher, loginName: string, password: string, client: string, now: Date): Promise<LoginResult> {
+  const since = new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString();
+  const attemptId = randomUUID();
+  const admitted = await db.write(async (scope) => {
+    const r = (await scope.rows(ATTEMPT_COUNTS, [loginName, client, since]))[0] ?? {};
+    const last = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+    const wait = waitBeforeSignIn(
+      { pairFailures: Number(r.pair_failures ?? 0), pairLast: last(r.pair_last), loginFailures: Number(r.login_failures ?? 0), loginLast: last(r.login_last), clientFailures: Number(r.client_failures ?? 0), clientLast: last(r.client_last) },
+      now.getTime(),
+    );
+    if (wait > 0) {
+      await audit(scope, { userId: null, action: 'login_throttled', target: loginName, after: { client } }, now);
+      return wait;
+    }
+    await scope.run(INSERT_ATTEMPT, [loginName, now.toISOString(), client, attemptId]);
+    return 0;
+  });
+  if (admitted > 0) return { ok: false, reason: 'throttled', retryAfterMs: admitted };
+  const found = (await db.read((scope) => scope.rows(FIND_USER, [loginName])))[0];
+  const usable = found !== undefined && found.disabled !== true;
+  const matches = await hasher.verify(password, usable ? String(found.password_hash) : await dummyHash(hasher));
+  const ok = usable && matches;
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   const expires = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
-  const result: LoginResult = ok && found ? { ok: true, token, csrf, user: toUser(found) } : { ok: false, reason: locked ? 'locked' : 'invalid' };
+  const result: LoginResult = ok ? { ok: true, token, csrf, user: toUser(found) } : { ok: false, reason: 'invalid' };
   await db.write(async (scope) => {
-    if (!locked) await scope.run(INSERT_ATTEMPT, [loginName, now.toISOString(), ok]);
-    if (result.ok) await scope.run(INSERT_SESSION, [hash(token), result.user.userId, csrf, now.toISOString(), expires.toISOString()]);
-    await audit(scope, { userId: result.ok ? result.user.userId : null, action: result.ok ? 'login' : `login_${result.reason}`, target: loginName }, now);
+    if (result.ok) {
+      await scope.run(ATTEMPT_SUCCEEDED, [attemptId]);
+      await scope.run(INSERT_SESSION, [hash(token), result.user.userId, csrf, now.toISOString(), expires.toISOString()]);
+    }
+    await audit(scope, { userId: result.ok ? result.user.userId : null, action: result.ok ? 'login' : 'login_invalid', target: loginName, after: { client } }, now);
   });
   return result;
+}
+
+/** The secretariat lets a login sign in again at once: its failures so far no longer delay it. */
+export async function releaseLogin(db: Database, userId: string, by: string, now: Date): Promise<string> {
+  return db.write(async (scope) => {
+    const user = (await scope.rows(FIND_USER_BY_ID, [userId]))[0];
+    if (!user) throw new NotFoundError('not_found', 'その利用者はいません。');
+    await scope.run(INSERT_RELEASE, [String(user.login), now.toISOString(), by]);
+    await audit(scope, { userId: by, action: 'login_release', target: userId }, now);
+    return String(user.login);
+  });
 }
 
 /** The live session a token opens, through the cache of sessions already read. */

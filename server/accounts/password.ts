@@ -6,6 +6,10 @@ export interface PasswordHasher {
   verify(password: string, stored: string): Promise<boolean>;
 }
 
+/** A password's length: long enough to resist guessing, short enough that hashing it costs little. */
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 1024;
+
 /** scrypt parameters for real accounts: N=2^15, r=8, p=1 (~32 MB, tens of ms), stored with each hash. */
 export const SCRYPT_COST = 2 ** 15;
 const BLOCK_SIZE = 8;

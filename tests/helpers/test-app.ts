@@ -1,6 +1,7 @@
 import { DEFAULT_COUNCIL, type CouncilSettings } from '../../pipelines/council/settings.ts';
 import { formInProcess } from '../../pipelines/themes/theme-former.ts';
 import { tokenizeInProcess } from '../../pipelines/text/tokenize-in-process.ts';
+import type { PasswordHasher } from '../../server/accounts/password.ts';
 import { createApp, type App } from '../../server/app.ts';
 import { CSRF_HEADER } from '../../server/http/session-auth.ts';
 import type { Role } from '../../shared/vocabulary.ts';
@@ -29,6 +30,9 @@ export interface TestAppOptions {
   /** The prepared database to start from: accounts only (default), or with the demo analysed. */
   template?: Exclude<keyof DbTemplates, 'empty'>;
   settings?: CouncilSettings;
+  /** The server's clock (a fixed instant unless given). */
+  now?: () => Date;
+  passwords?: PasswordHasher;
 }
 
 /** A real app over a temporary database of its own, with one account per role (login = the role). */
@@ -38,8 +42,8 @@ export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
     db: temp.db,
     settings: options.settings ?? DEFAULT_COUNCIL,
     tokenizeMany: tokenizeInProcess,
-    now: () => NOW,
-    passwords: TEST_HASHER,
+    now: options.now ?? (() => NOW),
+    passwords: options.passwords ?? TEST_HASHER,
     former: formInProcess,
     ...(options.maxUploadBytes === undefined ? {} : { maxUploadBytes: options.maxUploadBytes }),
   });
