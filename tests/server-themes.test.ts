@@ -202,7 +202,7 @@ describe('the server: tables as Arrow', () => {
     expect((await (await t.as('viewer')).get('/api/themes/T-0003/cases.arrow')).status).toBe(403);
   });
 
-  it('sends the term list, with small case counts suppressed for viewers', async () => {
+  it('sends the term list: every term to the meeting, only terms in at least 10 cases to viewers', async () => {
     const { tableFromIPC } = await import('apache-arrow');
     const read = async (role: Parameters<typeof t.as>[0]) =>
       tableFromIPC(new Uint8Array(await (await (await t.as(role)).get('/api/exports/terms.arrow?top=200')).arrayBuffer()))
@@ -210,10 +210,10 @@ describe('the server: tables as Arrow', () => {
         .map((r) => r.toJSON() as { term: string; frequency: number | null; cases: number | null; suppressed: boolean });
     const [full, viewed] = [await read('coordinator'), await read('viewer')];
     expect(full).toHaveLength(200);
-    viewed.forEach((v, i) => {
-      const cases = full[i]?.cases ?? 0;
-      expect(v).toEqual(cases >= 10 ? full[i] : { term: full[i]?.term, frequency: null, cases: null, suppressed: true });
-    });
+    expect(full.some((l) => (l.cases ?? 0) < 10)).toBe(true);
+    // Every demo agency writes every common term, so the viewers' list is the meeting's without the rare ones.
+    expect(viewed.length).toBeGreaterThan(0);
+    expect(viewed).toEqual(full.filter((l) => (l.cases ?? 0) >= 10));
   });
 });
 

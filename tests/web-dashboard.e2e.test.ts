@@ -317,9 +317,13 @@ describe('the dashboard in Chromium', () => {
     await page.close();
   });
 
-  it('shows a viewer no small count, no excerpt and no theme detail', async () => {
+  it('shows a viewer no small count, no excerpt, no rare term and no theme detail', async () => {
+    // An automatic label made of a rare term: 床数 is in only a few of the demo's cases.
+    await db.write((scope) => scope.run("UPDATE theme_snapshots SET label = '床数' WHERE theme_id = 'T-0001'"));
     const page = await signIn(browser, base, 'public');
     await drawn(page);
+    expect(await page.textContent('tr[data-theme-row="T-0001"]')).toContain('テーマ T-0001');
+    expect(await page.textContent('body')).not.toContain('床数');
     expect(await page.$$eval('nav a[data-screen]', (as) => as.map((a) => a.textContent))).toEqual(['テーマ案', '全体会の資料（印刷）']);
     const counts = await page.$$eval('table.board tbody tr[data-theme-row]', (rows) => rows.flatMap((r) => [...r.querySelectorAll('td.num')].slice(1, 4).map((td) => td.textContent)));
     expect(counts.length).toBeGreaterThan(0);
@@ -341,6 +345,7 @@ describe('the dashboard in Chromium', () => {
     await drawn(page, '#/report');
     const reportText = (await page.textContent('body')) ?? '';
     for (const excerpt of excerpts) expect(reportText).not.toContain(excerpt);
+    expect(reportText).not.toContain('床数');
     await page.close();
   });
 });

@@ -7,12 +7,22 @@ const FREQUENCIES_BY = sql('term-frequencies-by.sql');
 const CASE_TFIDF = sql('case-tfidf.sql');
 const COOCCURRENCE = sql('term-cooccurrence.sql');
 const OCCURRENCES = sql('term-occurrences.sql');
+const SPREAD = sql('term-spread.sql');
 
 export const FACETS = ['地区', '障害種別', '年齢層', '月', '四半期', '年度'] as const;
 export type Facet = (typeof FACETS)[number];
 
 /** A term in more than this share of all cases is boilerplate, whatever the stop list says. */
 export const MAX_DOCUMENT_SHARE = 0.5;
+
+/** How widely a term must be found to be listed: in at least `documents` cases, from at least `agencies` agencies. */
+export interface TermFloor {
+  documents: number;
+  agencies: number;
+}
+
+/** Every term found at all. */
+export const ANY_TERM: TermFloor = { documents: 1, agencies: 0 };
 
 export interface TermFrequency {
   term: string;
@@ -45,8 +55,9 @@ export interface Cooccurrence {
   jaccard: number;
 }
 
-export async function termFrequencies(scope: ReadScope, top: number): Promise<TermFrequency[]> {
-  return (await scope.rows(FREQUENCIES, [MAX_DOCUMENT_SHARE, top])).map((r) => ({
+/** The `top` terms by frequency among those at or above `floor`. */
+export async function termFrequencies(scope: ReadScope, top: number, floor: TermFloor = ANY_TERM): Promise<TermFrequency[]> {
+  return (await scope.rows(FREQUENCIES, [MAX_DOCUMENT_SHARE, top, floor.documents, floor.agencies])).map((r) => ({
     term: String(r.term),
     frequency: Number(r.frequency),
     documents: Number(r.documents),
@@ -82,6 +93,16 @@ export async function termCooccurrence(scope: ReadScope, topTerms: number, pairs
     bDocuments: Number(r.b_documents),
     jaccard: Number(r.jaccard),
   }));
+}
+
+/**
+ * Which of `words` are terms of the current cases (the others are left out), each with
+ * whether it is at or above `floor`.
+ */
+export async function termsAtFloor(scope: ReadScope, words: readonly string[], floor: TermFloor): Promise<Map<string, boolean>> {
+  const wanted = words.filter((w) => w !== '' && !w.includes('\n'));
+  if (wanted.length === 0) return new Map();
+  return new Map((await scope.rows(SPREAD, [wanted.join('\n'), floor.documents, floor.agencies])).map((r) => [String(r.term), r.shown === true]));
 }
 
 export interface KwicLine {

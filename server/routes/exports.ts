@@ -3,15 +3,17 @@ import type { Row } from '../../pipelines/db/database.ts';
 import { audit } from '../../pipelines/audit/audit-log.ts';
 import { toArrowStream, ARROW_MEDIA_TYPE } from '../arrow/arrow-table.ts';
 import { toExcelCsv } from '../export/csv-export.ts';
-import { FACETS, termFrequencies, type Facet } from '../../pipelines/text/term-stats.ts';
+import { ANY_TERM, FACETS, termFrequencies, type Facet } from '../../pipelines/text/term-stats.ts';
 import { invalid } from '../http/api-error.ts';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
 import { isSuppressed, suppressCount, type Cell } from '../suppression/cell.ts';
 import { suppressSeries } from '../suppression/series.ts';
 import { breakdownTable, countGrid, crossTable, type BreakdownLine } from '../themes/breakdown-table.ts';
-import { cachedLatestThemes, latestTheme, runFigures } from '../themes/latest-theme.ts';
+import { latestTheme, runFigures } from '../themes/latest-theme.ts';
 import { published } from '../suppression/published.ts';
+import { publishedTermFloor } from '../suppression/terms.ts';
+import { publishedThemes } from '../themes/published-themes.ts';
 import { monthlyCases, themeCross } from '../themes/theme-store.ts';
 
 const shown = (cell: Cell) => (isSuppressed(cell) ? cell.marker : cell.value);
@@ -33,8 +35,9 @@ function breakdownArrow(lines: readonly BreakdownLine[]): Uint8Array {
 /**
  * Data for the plenary's materials: the theme list as an Excel CSV, breakdowns, terms and
  * each theme's monthly counts and 地区 × 障害種別 table as Arrow. Every CSV suppresses small
- * counts whoever asks; Arrow tables are suppressed for viewers and with `?published=1` (a
- * suppressed cell is null with `suppressed` true).
+ * counts and names themes without rare terms whoever asks; Arrow tables are suppressed for
+ * viewers and with `?published=1` (a suppressed cell is null with `suppressed` true), and
+ * the term list then leaves out every term below the council's threshold of cases.
  */
 export function exportRoutes(deps: RouteDeps) {
   const logged = (userId: string, action: string, target: string) => deps.db.write((scope) => audit(scope, { userId, action, target }, deps.now()));
@@ -43,7 +46,7 @@ export function exportRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
     .get('/themes.csv', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
-      const themes = await cachedLatestThemes(deps);
+      const themes = await publishedThemes(deps);
       const rows = themes.map((t) => [
         String(t.theme_id),
         String(t.name),
@@ -74,8 +77,11 @@ export function exportRoutes(deps: RouteDeps) {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
       const top = Number(c.req.query('top') ?? 100);
       if (!Number.isInteger(top) || top < 1 || top > 10_000) throw invalid('top', 'top は 1〜10000 の整数にしてください。');
-      const terms = await runFigures(deps, `terms:${top}`, () => deps.db.read((scope) => termFrequencies(scope, top)));
-      const cells = terms.map((t) => (published(user.role, c.req.query('published')) ? suppressCount(t.documents, deps.settings.suppressionThreshold) : { value: t.documents }));
+      const suppress = published(user.role, c.req.query('published'));
+      // Published, a rare term is left out rather than listed with its count hidden: the term itself can identify.
+      const floor = suppress ? publishedTermFloor(deps.settings.suppressionThreshold) : ANY_TERM;
+      const terms = await runFigures(deps, `terms:${top}:${floor.documents}:${floor.agencies}`, () => deps.db.read((scope) => termFrequencies(scope, top, floor)));
+      const cells = terms.map((t) => (suppress ? suppressCount(t.documents, deps.settings.suppressionThreshold) : { value: t.documents }));
       const stream = toArrowStream([
         { name: 'term', type: 'utf8', values: terms.map((t) => t.term) },
         { name: 'frequency', type: 'int32', values: terms.map((t, i) => (isSuppressed(cells[i] as Cell) ? null : t.frequency)) },
@@ -87,7 +93,7 @@ export function exportRoutes(deps: RouteDeps) {
     .get('/breakdown.csv', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
       const facet = facetOf(c.req.query('facet'));
-      const themes = await cachedLatestThemes(deps);
+      const themes = await publishedThemes(deps);
       const lines = await runBreakdown(themes, facet, deps.settings.suppressionThreshold);
       const name = new Map(themes.map((t) => [String(t.theme_id), String(t.name)]));
       const csv = toExcelCsv(['ID', 'テーマ', facet, '事例数'], lines.map((l) => [l.themeId, name.get(l.themeId) ?? l.themeId, l.value, l.suppressed ? 'X' : l.cases]));

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
-import { cachedLatestThemes } from '../themes/latest-theme.ts';
+import { publishedThemes } from '../themes/published-themes.ts';
 import { themeHistory, themesFedBy } from '../themes/theme-store.ts';
 
 interface Decided {
@@ -30,7 +30,8 @@ function decision(entry: Record<string, unknown>): { date: string; action: strin
 export function feedbackRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>().get('/', async (c) => {
     const user = requireRole(c.get('user'), 'staff', 'coordinator', 'secretariat');
-    const themes = await cachedLatestThemes(deps);
+    // Named as published: a label made of another agency's rare term is not a case worker's to read.
+    const themes = await publishedThemes(deps);
     const runId = themes[0] ? String(themes[0].run_id) : null;
     const answer = await deps.db.read(async (scope) => {
       const fed = runId ? await themesFedBy(scope, runId, user.userId) : new Map<string, number>();

@@ -17,6 +17,7 @@ import { requireRole } from '../http/session-auth.ts';
 import { suppressCount } from '../suppression/cell.ts';
 import { published } from '../suppression/published.ts';
 import { cachedLatestThemes, latestTheme, runFigures } from '../themes/latest-theme.ts';
+import { publishedThemes } from '../themes/published-themes.ts';
 import { recentHistory, representativeIds, themeCooccurrence, themeHistory, themesFedBy, themesMatching, themeTerms, type CaseFilter } from '../themes/theme-store.ts';
 
 const COUNTS = ['case_count', 'org_count', 'area_count', 'period_count'] as const;
@@ -43,7 +44,8 @@ const withLabels = (entries: Array<Record<string, unknown>>) => entries.map((h) 
 /**
  * The proposed themes of the latest run and the council's workflow on them. Coordinators
  * and the secretariat see and decide everything; staff see the themes their own uploads
- * fed, with their status; viewers see aggregates with small counts suppressed. Every
+ * fed, with their status; viewers see aggregates with small counts suppressed and themes
+ * named without rare terms; KWIC, co-occurrence and a theme's terms stay with the meeting. Every
  * change names the theme's revision it was made on and is refused (409) when stale.
  */
 export function themeRoutes(deps: RouteDeps) {
@@ -54,7 +56,10 @@ export function themeRoutes(deps: RouteDeps) {
       if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) throw invalid('status', `状態は ${STATUSES.join('、')} のいずれかにしてください。`);
       const subcommittee = c.req.query('subcommittee');
       const filter = caseFilter(c.req.query());
-      const all = await cachedLatestThemes(deps);
+      const suppress = user.role !== 'staff' && published(user.role, c.req.query('published'));
+      // A case worker sees the themes their cases fed, named as published: a label made of
+      // another agency's rare term is not theirs to read.
+      const all = suppress || user.role === 'staff' ? await publishedThemes(deps) : await cachedLatestThemes(deps);
       const runId = all[0] ? String(all[0].run_id) : null;
       const matching = Object.values(filter).some((v) => v !== null) && runId ? await deps.db.read((scope) => themesMatching(scope, runId, filter)) : null;
       let themes = all.filter(
@@ -66,7 +71,7 @@ export function themeRoutes(deps: RouteDeps) {
       if (user.role === 'staff') {
         const fed = runId ? await deps.db.read((scope) => themesFedBy(scope, runId, user.userId)) : new Map<string, number>();
         themes = themes.filter((t) => fed.has(String(t.theme_id))).map((t) => ({ theme_id: t.theme_id, name: t.name, status: t.status, subcommittee: t.subcommittee }));
-      } else if (published(user.role, c.req.query('published'))) {
+      } else if (suppress) {
         themes = themes.map((t) => ({ ...t, ...Object.fromEntries(COUNTS.map((k) => [k, suppressCount(Number(t[k]), deps.settings.suppressionThreshold)])) }));
       } else {
         themes = themes.map((t) => ({ ...t, actions: availableActions(t.status as Status) }));

@@ -1,0 +1,45 @@
+import type { Row } from '../../pipelines/db/database.ts';
+import { termsAtFloor } from '../../pipelines/text/term-stats.ts';
+import type { RouteDeps } from '../http/app-env.ts';
+import { LABEL_SEPARATOR, publishedTermFloor, REASON_SEPARATOR, shownTerms, termCandidates } from '../suppression/terms.ts';
+import { cachedLatestThemes, runFigures } from './latest-theme.ts';
+
+/** What a theme is called where none of its label's terms may be shown. */
+export const neutralName = (themeId: string): string => `テーマ ${themeId}`;
+
+/** A theme's label and routing reason as the terms they are made of may be looked up. */
+const candidates = (t: Row): string[] => [
+  ...termCandidates(String(t.label), LABEL_SEPARATOR),
+  ...(t.routing_reason === null ? [] : termCandidates(String(t.routing_reason), REASON_SEPARATOR)),
+];
+
+/**
+ * A theme as viewers and published exports name it. The council's own words stay as it
+ * wrote them: a name it gave the theme, or a guided theme's label (the seed theme's name
+ * in the settings). An automatic label keeps only its terms found widely enough among all
+ * current cases — rare there is what identifies, however common in the theme's few cases —
+ * and becomes テーマ T-0007 when none is left. The routing reason keeps the same terms.
+ */
+function publishedTheme(t: Row, shown: ReadonlyMap<string, boolean>): Row {
+  const id = String(t.theme_id);
+  const label = t.guided === true ? String(t.label) : shownTerms(String(t.label), LABEL_SEPARATOR, shown).join(LABEL_SEPARATOR) || neutralName(id);
+  const reason = t.routing_reason === null ? null : shownTerms(String(t.routing_reason), REASON_SEPARATOR, shown).join(REASON_SEPARATOR) || null;
+  // The name differs from the label only when the council renamed the theme.
+  const name = t.name !== t.label ? String(t.name) : label;
+  return { ...t, name, label, routing_reason: reason };
+}
+
+/**
+ * The latest run's themes as viewers, `?published=1` and every CSV export show them:
+ * no term in a name, label or routing reason below the council's threshold of cases (or
+ * of agencies, see MIN_TERM_AGENCIES). Counts are left to the caller.
+ */
+export async function publishedThemes(deps: RouteDeps): Promise<Row[]> {
+  const floor = publishedTermFloor(deps.settings.suppressionThreshold);
+  const key = `${floor.documents}:${floor.agencies}`;
+  return deps.cache.get(`themes:published:${key}`, async () => {
+    const themes = await cachedLatestThemes(deps);
+    const shown = await runFigures(deps, `label-terms:${key}`, (run) => deps.db.read((scope) => termsAtFloor(scope, run.themes.flatMap(candidates), floor)));
+    return themes.map((t) => publishedTheme(t, shown));
+  });
+}
