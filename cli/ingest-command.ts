@@ -7,8 +7,9 @@ import { DatabaseOpenError, openDatabase, type Database } from '../pipelines/db/
 import { ingestFile, type IngestStage } from '../pipelines/ingest/ingest.ts';
 import { createTokenizerPool } from '../pipelines/text/tokenizer/tokenizer-pool.ts';
 import type { TokenizeMany } from '../pipelines/text/tokenize-texts.ts';
+import { writeDebugStack } from '../pipelines/ingest/debug.ts';
 import { IngestFatalError, type PiiMode } from '../pipelines/ingest/issues.ts';
-import { readConfig } from './config.ts';
+import { ConfigError, readConfig } from './config.ts';
 import { resolveCouncil } from './council-option.ts';
 import { formatFailure, formatReport, type FileResult } from './ingest-summary.ts';
 import { ProgressBar } from './progress-bar.ts';
@@ -17,8 +18,42 @@ import { UsageError } from './usage.ts';
 /** Below this many rows a file loads in about a second and a bar is only noise. */
 const BAR_MIN_ROWS = 3000;
 
+/**
+ * For failures no check foresaw, in one file or around the files; the stack goes to stderr
+ * only with MIERUKA_DEBUG (see debug.ts). A file's upload is one write, so a file that
+ * failed left nothing behind.
+ */
+const INTERNAL_FILE_ERROR = {
+  code: 'internal',
+  message: '取り込みの途中で予期しない問題が起きたため、このファイルは取り込みませんでした（何も保存していません）。もう一度試しても同じときは、管理者に連絡してください。',
+} as const;
+const INTERNAL_ERROR = {
+  code: 'internal',
+  message: '予期しない問題が起きたため、取り込みを途中で止めました。もう一度試しても同じときは、管理者に連絡してください。',
+} as const;
+
+/** `--json` prints exactly one JSON object on stdout whatever happens, a usage error included. */
 export async function runIngestCommand(argv: string[]): Promise<number> {
-  const args = parseIngestArgs(argv);
+  let args: IngestArgs;
+  try {
+    args = parseIngestArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError && argv.includes('--json')) process.stdout.write(`${JSON.stringify({ error: { code: 'usage_error', message: error.message } })}\n`);
+    throw error;
+  }
+  try {
+    return await ingestAll(args);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      if (!args.json) throw error;
+      return fatal(true, { code: error.name, message: error.message });
+    }
+    writeDebugStack(error);
+    return fatal(args.json, INTERNAL_ERROR);
+  }
+}
+
+async function ingestAll(args: IngestArgs): Promise<number> {
   let settings: CouncilSettings;
   let db: Database;
   try {
@@ -85,7 +120,8 @@ async function ingestOne(db: Database, path: string, settings: CouncilSettings, 
     });
   } catch (error) {
     if (error instanceof IngestFatalError) return { file, error: { code: error.code, message: error.message } };
-    throw error;
+    writeDebugStack(error);
+    return { file, error: INTERNAL_FILE_ERROR };
   } finally {
     bar.done();
   }

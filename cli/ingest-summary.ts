@@ -1,3 +1,4 @@
+import { ENCODING_LABELS } from '../pipelines/ingest/decode.ts';
 import { PII_KIND_LABELS } from '../pipelines/ingest/issues.ts';
 import type { IngestReport } from '../pipelines/ingest/store-upload.ts';
 
@@ -22,7 +23,7 @@ function listed<T>(title: string, items: readonly T[], render: (item: T) => stri
 
 /** The report of one upload, for a person at a terminal. */
 export function formatReport(r: IngestReport): string {
-  const encoding = r.encoding === 'utf-8' ? 'UTF-8' : 'Shift_JIS';
+  const encoding = ENCODING_LABELS[r.encoding];
   const errors = r.issues.filter((i) => i.severity === 'error');
   const warnings = r.issues.filter((i) => i.severity === 'warning');
   const issue = (i: IngestReport['issues'][number]) => `${i.line} 行目${i.column ? `［${i.column}］` : ''} ${i.message}`;

@@ -1,3 +1,4 @@
+import { writeDebugStack } from '../pipelines/ingest/debug.ts';
 import { ConfigError } from './config.ts';
 import { runAnalyzeCommand } from './analyze-command.ts';
 import { runClearDemoCommand } from './clear-demo-command.ts';
@@ -43,7 +44,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`設定エラー: ${error.message}\n`);
       return 1;
     }
-    process.stderr.write(`予期しないエラーで止まりました: ${(error as Error).stack ?? String(error)}\n`);
+    // The stack is for whoever maintains the tool, written only with MIERUKA_DEBUG set.
+    writeDebugStack(error);
+    process.stderr.write('エラー: 予期しない問題が起きたため止まりました。もう一度試しても同じときは、環境変数 MIERUKA_DEBUG=1 を付けて実行し、その出力を管理者に伝えてください。\n');
     return 1;
   }
 }

@@ -89,6 +89,32 @@ describe('mieruka ingest', () => {
     expect(JSON.parse(result.stdout)).toEqual({ file: `fatal-${code}.csv`, error: { code, message: expect.any(String) } });
   });
 
+  it('refuses only the rows a cell breaks, and still prints one JSON object', async () => {
+    const text = caseCsv([
+      caseRow('K-1', { 年齢層: 'constructor' }),
+      caseRow('K-2', { 障害種別: '__proto__' }),
+      caseRow('K-3', { 相談内容: '件名&#x110000;と&#xD800;の相談' }),
+      caseRow('K-4', { 課題: '送迎がない。BROKEN' }),
+      caseRow('K-5'),
+    ]);
+    const bytes = Buffer.from(iconv.encode(text, 'cp932'));
+    const at = bytes.indexOf('BROKEN');
+    const file = write('cells.csv', Buffer.concat([bytes.subarray(0, at), Buffer.from([0x82, 0xff]), bytes.subarray(at + 6)]));
+    const result = await runCli(['ingest', file, '--db', dir.path('cells.duckdb'), '--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ encoding: 'shift_jis', rows: 5, accepted: 2, rejected: 3 });
+    expect(report.issues.map((i: { line: number; code: string }) => [i.line, i.code])).toEqual([
+      [2, 'invalid_value'],
+      [3, 'invalid_value'],
+      [5, 'undecodable_bytes'],
+    ]);
+    const person = await runCli(['ingest', file, '--db', dir.path('cells-person.duckdb')]);
+    expect(person.code).toBe(0);
+    expect(person.stdout).toContain('5 行目［課題］ ファイルを Shift_JIS として読みました');
+    expect(person.stderr).not.toMatch(/Error|at .*\.ts/);
+  });
+
   it('exits 1 on a file that does not exist, saying so in Japanese', async () => {
     const result = await runCli(['ingest', dir.path('nothing.csv'), '--db', dir.path('f.duckdb')]);
     expect(result.code).toBe(1);

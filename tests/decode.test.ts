@@ -36,6 +36,26 @@ describe('decodeCsvBytes', () => {
     expect(decodeCsvBytes(utf8('a\rb\r')).text).toBe('a\nb\n');
   });
 
+  it('reads a Shift_JIS file with one broken byte as Shift_JIS, naming the line that holds it', () => {
+    const bytes = Buffer.concat([iconv.encode('記録ID,課題\r\nK-1,空きがない\r\nK-2,', 'cp932'), Buffer.from([0x82, 0xff]), iconv.encode('送迎\r\nK-3,なし\r\n', 'cp932')]);
+    expect(decodeCsvBytes(bytes)).toEqual({ text: '記録ID,課題\nK-1,空きがない\nK-2,\uFFFD\uFFFD送迎\nK-3,なし\n', encoding: 'shift_jis', unreadableLines: [3] });
+  });
+
+  it('reads a UTF-8 file with one broken byte as UTF-8, naming the line that holds it', () => {
+    const bytes = Buffer.concat([utf8('記録ID,課題\nK-1,空きがない\nK-2,'), Buffer.from([0xe3, 0x81]), utf8('\nK-3,なし\n')]);
+    expect(decodeCsvBytes(bytes)).toEqual({ text: '記録ID,課題\nK-1,空きがない\nK-2,\uFFFD\nK-3,なし\n', encoding: 'utf-8', unreadableLines: [3] });
+  });
+
+  it('prefers UTF-8 when it reads most lines, even if the whole file happens to decode as Shift_JIS', () => {
+    const bytes = Buffer.concat([utf8('a,b\n記録,会議\n支援,'), Buffer.from([0xe3, 0x81]), utf8('\n会議,記録\n')]);
+    expect(new TextDecoder('shift_jis', { fatal: true }).decode(bytes)).toContain('險倬鹸');
+    expect(decodeCsvBytes(bytes)).toEqual({ text: 'a,b\n記録,会議\n支援,\uFFFD\n会議,記録\n', encoding: 'utf-8', unreadableLines: [3] });
+  });
+
+  it('names a line holding a NUL character, and does not keep the NUL', () => {
+    expect(decodeCsvBytes(utf8('a,b\nc,\u0000\nd,e\n'))).toEqual({ text: 'a,b\nc,\uFFFD\nd,e\n', encoding: 'utf-8', unreadableLines: [2] });
+  });
+
   it.each([
     ['an empty file', new Uint8Array(), 'empty_file'],
     ['an Excel workbook', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]), 'excel_workbook'],

@@ -41,6 +41,40 @@ describe('normaliseText', () => {
   });
 });
 
+describe('normaliseText on references and characters that are not valid', () => {
+  it.each(['&#x110000;', '&#xFFFFFF;', '&#xD800;', '&#xDFFF;', '&#55296;', '&#0;', '&#x0;', '&#99999999999;', '&#1114112;'])(
+    'keeps the invalid reference %s as it is written',
+    (reference) => {
+      const normalised = normaliseText(`あ${reference}い`);
+      expect(normalised.text).toBe(`あ${reference}い`);
+      expect(storedOffset(normalised, normalised.text.length)).toBe(reference.length + 2);
+    },
+  );
+
+  it('still decodes the valid ones, up to the last code point', () => {
+    expect(normaliseText('&#x1F600;&#x10FFFF;&#999999;').text).toBe('😀\u{10FFFF}\u{F423F}');
+  });
+
+  it('never throws, whatever the text, and keeps its offsets in order', () => {
+    const unit = fc.oneof(
+      fc.constantFrom('&#x110000;', '&#xD800;', '&#xDC00;', '&#0;', '&#x', '&#', '&', ';', '<', '<br', '>', '\uD800', '\uDC00', '\u0301', '\u3099', 'ｶ', 'ﾞ', '-', '～', '😀'),
+      fc.string({ unit: 'grapheme-composite', maxLength: 3 }),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (units) => {
+        const raw = units.join('');
+        const normalised = normaliseText(raw);
+        expect(storedOffset(normalised, normalised.text.length)).toBe(raw.length);
+        for (let i = 1; i <= normalised.text.length; i++) {
+          expect(storedOffset(normalised, i)).toBeGreaterThanOrEqual(storedOffset(normalised, i - 1));
+        }
+      }),
+      { seed: 11, numRuns: 500 },
+    );
+  });
+});
+
 describe('tokens of an analysed text', () => {
   it('keeps each placeholder of the guard as one token', async () => {
     const { tokens } = await analyse('［氏名］さんの電話［電話番号］に連絡');

@@ -1,4 +1,5 @@
 import { parseCsvText, type BrokenRecord, type CsvRecord } from './parse-csv.ts';
+import { internalRowError, unreadableRow } from './row-faults.ts';
 import { validateRow, type RowResult, type RowRules } from './validate-row.ts';
 
 /** A stretch of data lines, cut at a record boundary, with the number of its first line. */
@@ -25,8 +26,17 @@ export function checkChunk(chunk: Chunk, rules: RowRules, onProgress?: RowProgre
 export function validateRows(rows: readonly CsvRecord[], rules: RowRules, onProgress?: RowProgress): RowResult[] {
   const total = rows.length;
   return rows.map((row, index) => {
-    const result = validateRow(row, rules);
+    const result = checkRow(row, rules);
     if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === total) onProgress?.(index + 1, total);
     return result;
   });
+}
+
+/** One row, isolated: whatever goes wrong while checking it refuses that row only. */
+function checkRow(row: CsvRecord, rules: RowRules): RowResult {
+  try {
+    return unreadableRow(row, rules) ?? validateRow(row, rules);
+  } catch (error) {
+    return internalRowError(row, rules, error);
+  }
 }

@@ -4,8 +4,8 @@ import type { CaseRecord } from './case-record.ts';
 import { validateRows } from './check-chunk.ts';
 import { decodeCsvBytes, type Encoding } from './decode.ts';
 import { mapHeader, type HeaderMap } from './header.ts';
-import type { IngestIssue, PiiFinding, PiiMode } from './issues.ts';
-import { parseCsvText, type BrokenRecord } from './parse-csv.ts';
+import { IngestFatalError, type IngestIssue, type PiiFinding, type PiiMode } from './issues.ts';
+import { parseCsvText, type BrokenRecord, type CsvRecord, type ParsedCsv } from './parse-csv.ts';
 import { findPii, maskPii } from './pii.ts';
 import type { RowResult, RowRules } from './validate-row.ts';
 
@@ -43,15 +43,17 @@ export interface SourceText {
   checksum: string;
   text: string;
   encoding: Encoding;
+  unreadableLines?: readonly number[];
 }
 
 export function readSource(bytes: Uint8Array): SourceText {
   return { checksum: createHash('sha256').update(bytes).digest('hex'), ...decodeCsvBytes(bytes) };
 }
 
-export function rowRules(header: HeaderMap, options: IngestOptions): RowRules {
+export function rowRules(header: HeaderMap, options: IngestOptions, source: SourceText): RowRules {
   const { areas, agencies } = options.settings;
-  return { header, areas, agencies, piiMode: options.piiMode, today: options.today };
+  const { encoding, unreadableLines = [] } = source;
+  return { header, areas, agencies, piiMode: options.piiMode, today: options.today, encoding, unreadableLines };
 }
 
 /** Decode, parse, validate, guard and de-duplicate one CSV file in one pass: pure, no I/O. */
@@ -62,11 +64,26 @@ export function ingestBytes(bytes: Uint8Array, options: IngestOptions): IngestOu
       if (n % 2000 === 0) options.onProgress?.({ stage: 'parse', done: n, total: 0 });
     },
   });
-  const header = mapHeader(parsed.header, options.settings.headerAliases);
-  const results = validateRows(parsed.records, rowRules(header, options), (done, total) =>
+  const header = mapHeader(headerRecord(parsed), options.settings.headerAliases);
+  const results = validateRows(parsed.records, rowRules(header, options, source), (done, total) =>
     options.onProgress?.({ stage: 'validate', done, total }),
   );
   return assembleOutcome(options.fileName, source, header, parsed.broken, results);
+}
+
+/**
+ * The header record. A quote left open before it is refused with the whole file: the line
+ * taken for the header would otherwise be whichever came next, perhaps a row of data.
+ */
+export function headerRecord(parsed: ParsedCsv): CsvRecord | null {
+  const first = parsed.broken[0];
+  if (first && (!parsed.header || first.line < parsed.header.line)) {
+    throw new IngestFatalError(
+      'missing_header',
+      `${first.line} 行目の引用符（"）が閉じられていないため、見出し行を読み取れません。1 行目の見出し行の前や中にある引用符を閉じるか消してから、もう一度取り込んでください。`,
+    );
+  }
+  return parsed.header;
 }
 
 /**
@@ -88,8 +105,9 @@ export function assembleOutcome(
   let skipped = 0;
 
   for (const result of results) {
-    issues.push(...result.issues);
-    pii.push(...result.pii);
+    // One by one: a spread of a cell's 100,000 findings into push() overflows the stack.
+    for (const issue of result.issues) issues.push(issue);
+    for (const finding of result.pii) pii.push(finding);
     const record = result.record;
     if (!record) {
       rejected++;

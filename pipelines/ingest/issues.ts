@@ -27,7 +27,9 @@ export type IssueCode =
   | 'pii_detected'
   | 'pii_in_id'
   | 'unknown_column'
-  | 'missing_column';
+  | 'missing_column'
+  | 'undecodable_bytes'
+  | 'internal_row_error';
 
 export interface IngestIssue {
   /** Physical line where the record starts (header = 1). */

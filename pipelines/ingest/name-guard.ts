@@ -1,13 +1,14 @@
 import { normaliseText, storedOffset } from '../text/normalise.ts';
 import type { NameSpan } from '../text/person-names.ts';
 import { contentHash, type CaseRecord } from './case-record.ts';
+import { writeDebugStack } from './debug.ts';
 import type { IngestOutcome } from './ingest-file.ts';
 import { PII_KIND_LABELS, type IngestIssue, type PiiFinding, type PiiMode } from './issues.ts';
 import { PII_PLACEHOLDERS } from './pii.ts';
+import { INTERNAL_ROW_MESSAGE } from './row-faults.ts';
 
 /** Person-name spans of normalised texts (tokenising, and caching, what is new). */
 export type NamesFor = (normalisedTexts: readonly string[], onProgress?: (done: number, total: number) => void) => Promise<NameSpan[][]>;
-
 
 const TEXT_FIELDS = [
   ['consultation', '相談内容'],
@@ -25,7 +26,8 @@ interface Cell {
 /**
  * The second line of the personal-information guard: names the patterns missed but the
  * tokenizer tags as person names in context (田中さん, 山田太郎). Every text is tokenised
- * here, once per distinct content, so the analysis later reuses these tokens.
+ * here, once per distinct content, so the analysis later reuses these tokens. A record
+ * whose text cannot be handled is refused on its own (internal_row_error).
  */
 export async function guardNames(
   outcome: IngestOutcome,
@@ -34,39 +36,49 @@ export async function guardNames(
   onProgress?: (done: number, total: number) => void,
 ): Promise<IngestOutcome> {
   const cells = textCells(outcome.records);
+  /** Records that failed, with the column being read. */
+  const failed = new Map<CaseRecord, string>();
+  const normalised = cells.map((cell) => attempt(cell, failed, () => normaliseText(cell.record[cell.field] ?? '')));
   onProgress?.(0, cells.length);
   const names = await namesFor(
-    cells.map((c) => normaliseText(c.record[c.field] ?? '').text),
+    normalised.map((n) => n?.text ?? ''),
     onProgress,
   );
-  const found = cells.flatMap((cell, i) => ((names[i] ?? []).length > 0 ? [{ cell, names: names[i] as NameSpan[] }] : []));
   const changed = new Map<CaseRecord, CaseRecord>();
   const pii: PiiFinding[] = [];
   const issues: IngestIssue[] = [];
 
-  for (const { cell, names } of found) {
+  cells.forEach((cell, i) => {
+    const found = names[i] ?? [];
+    const analysed = normalised[i];
+    if (found.length === 0 || !analysed || failed.has(cell.record)) return;
     const { record, field, column } = cell;
-    const normalised = normaliseText(record[field] ?? '');
+    const masked = attempt(cell, failed, () => {
+      const current = changed.get(record) ?? record;
+      const spans = found.map((n) => ({ start: storedOffset(analysed, n.start), end: storedOffset(analysed, n.end) }));
+      return { ...current, [field]: maskSpans(current[field] ?? '', spans) };
+    });
+    if (!masked) return;
+    changed.set(record, masked);
     const action = piiMode === 'mask' ? 'masked' : 'rejected';
-    for (const _ of names) pii.push({ line: record.line, recordId: record.recordId, column, kind: 'name', action });
-    if (piiMode === 'reject') {
-      issues.push({
-        line: record.line,
-        recordId: record.recordId,
-        column,
-        severity: 'error',
-        code: 'pii_detected',
-        message: `「${column}」に個人情報（${PII_KIND_LABELS.name}）が含まれているため、この行は取り込みませんでした。該当箇所を消すか伏せ字にしてから取り込み直してください。`,
-      });
-    }
-    const current = changed.get(record) ?? record;
-    const text = current[field] ?? '';
-    const spans = names.map((n) => ({ start: storedOffset(normalised, n.start), end: storedOffset(normalised, n.end) }));
-    changed.set(record, { ...current, [field]: maskSpans(text, spans) });
-  }
+    for (let k = 0; k < found.length; k++) pii.push({ line: record.line, recordId: record.recordId, column, kind: 'name', action });
+    if (piiMode === 'reject') issues.push(nameIssue(record, column));
+  });
 
-  if (changed.size === 0) return outcome;
-  const refused = piiMode === 'reject' ? new Set(changed.keys()) : new Set<CaseRecord>();
+  if (changed.size === 0 && failed.size === 0) return outcome;
+  if (piiMode === 'mask') {
+    // The masked texts are tokenised now too, so that the analysis finds them cached.
+    const texts: string[] = [];
+    for (const [original, masked] of changed) {
+      for (const cell of textCells([masked])) {
+        const text = attempt({ ...cell, record: original }, failed, () => normaliseText(masked[cell.field] ?? '').text);
+        if (text !== null) texts.push(text);
+      }
+    }
+    await namesFor(texts);
+  }
+  for (const [record, column] of failed) issues.push(internalIssue(record, column));
+  const refused = new Set<CaseRecord>([...failed.keys(), ...(piiMode === 'reject' ? changed.keys() : [])]);
   const records = outcome.records
     .filter((r) => !refused.has(r))
     .map((r) => {
@@ -75,7 +87,6 @@ export async function guardNames(
       const { line: _line, contentHash: _hash, ...content } = masked;
       return { ...masked, contentHash: contentHash(content) };
     });
-  if (piiMode === 'mask') await namesFor(textCells([...changed.values()]).map((c) => normaliseText(c.record[c.field] ?? '').text));
   return {
     ...outcome,
     records,
@@ -83,6 +94,32 @@ export async function guardNames(
     issues: [...outcome.issues, ...issues].sort((a, b) => a.line - b.line),
     pii: [...outcome.pii, ...pii].sort((a, b) => a.line - b.line),
   };
+}
+
+/** Runs one cell's step; a throw marks its record as failed instead of stopping the file. */
+function attempt<T>(cell: Cell, failed: Map<CaseRecord, string>, step: () => T): T | null {
+  try {
+    return step();
+  } catch (error) {
+    writeDebugStack(error);
+    if (!failed.has(cell.record)) failed.set(cell.record, cell.column);
+    return null;
+  }
+}
+
+function nameIssue(record: CaseRecord, column: string): IngestIssue {
+  return {
+    line: record.line,
+    recordId: record.recordId,
+    column,
+    severity: 'error',
+    code: 'pii_detected',
+    message: `「${column}」に個人情報（${PII_KIND_LABELS.name}）が含まれているため、この行は取り込みませんでした。該当箇所を消すか伏せ字にしてから取り込み直してください。`,
+  };
+}
+
+function internalIssue(record: CaseRecord, column: string): IngestIssue {
+  return { line: record.line, recordId: record.recordId, column, severity: 'error', code: 'internal_row_error', message: INTERNAL_ROW_MESSAGE };
 }
 
 function textCells(records: readonly CaseRecord[]): Cell[] {

@@ -2,8 +2,9 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { checkChunk, type CheckedChunk, type RowProgress } from './check-chunk.ts';
 import type { ChunkJob, WorkerMessage } from './check-worker.ts';
+import { writeDebugStack } from './debug.ts';
 import { mapHeader } from './header.ts';
-import { assembleOutcome, ingestBytes, readSource, rowRules, type IngestOptions, type IngestOutcome } from './ingest-file.ts';
+import { assembleOutcome, headerRecord, ingestBytes, readSource, rowRules, type IngestOptions, type IngestOutcome } from './ingest-file.ts';
 import { parseCsvText } from './parse-csv.ts';
 import { splitAtRecords } from './split-chunks.ts';
 
@@ -25,16 +26,24 @@ export async function ingestBytesInParallel(
 ): Promise<IngestOutcome> {
   const source = readSource(bytes);
   const split = threads > 1 && source.text.length >= PARALLEL_MIN_CHARS ? splitAtRecords(source.text, chunkWeights(threads)) : null;
-  const headerRecord = split ? parseCsvText(split.headerText).header : null;
-  if (!split || !headerRecord || split.chunks.length < 2) return ingestBytes(bytes, options);
+  const headerLine = split ? headerRecord(parseCsvText(split.headerText)) : null;
+  if (!split || !headerLine || split.chunks.length < 2) return ingestBytes(bytes, options);
 
-  const header = mapHeader(headerRecord, options.settings.headerAliases);
-  const rules = rowRules(header, options);
+  const header = mapHeader(headerLine, options.settings.headerAliases);
+  const rules = rowRules(header, options, source);
   const progress = progressOf(split.chunks.length, (done, total) => options.onProgress?.({ stage: 'validate', done, total }));
   const [first, ...rest] = split.chunks;
   const inWorkers = rest.map((chunk, i) => checkInWorker({ chunk, rules }, progress(i + 1)));
   const here = first ? checkChunk(first, rules, progress(0)) : { results: [], broken: [] };
-  const checked = [here, ...(await Promise.all(inWorkers))];
+  let elsewhere: CheckedChunk[];
+  try {
+    elsewhere = await Promise.all(inWorkers);
+  } catch (error) {
+    // Rows are isolated inside a worker too; a worker that fails as a whole is bypassed.
+    writeDebugStack(error);
+    return ingestBytes(bytes, options);
+  }
+  const checked = [here, ...elsewhere];
 
   if (checked.some((c) => c.broken.length > 0)) return ingestBytes(bytes, options);
   return assembleOutcome(options.fileName, source, header, [], checked.flatMap((c) => c.results));

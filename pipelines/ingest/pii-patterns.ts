@@ -155,12 +155,12 @@ export const PLACE_ADMIN_MARK = /[都道府県市区郡]/g;
 
 export const HONORIFIC = /さん|さま|様|氏|君|くん|ちゃん/g;
 /** Honorific characters that begin another word: 様子, 氏名, 君津, さまざま. */
-export const HONORIFIC_FALSE_NEXT: Readonly<Record<string, RegExp>> = {
-  様: /^[子式々相態変]/,
-  氏: /^[名神族]/,
-  君: /^[津塚主臨]/,
-  さま: /^ざま/,
-};
+export const HONORIFIC_FALSE_NEXT: ReadonlyMap<string, RegExp> = new Map([
+  ['様', /^[子式々相態変]/],
+  ['氏', /^[名神族]/],
+  ['君', /^[津塚主臨]/],
+  ['さま', /^ざま/],
+]);
 
 /** Group 1 (last) is the name after 氏名： / 名前は. */
 export const NAME_LABELLED = new RegExp(

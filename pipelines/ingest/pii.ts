@@ -170,7 +170,7 @@ function isName(run: string): boolean {
 
 /** The name written right before an honorific: 田中さん, 山田 太郎 様, マリアさん. */
 function honorificName(text: string, m: RegExpExecArray): PiiSpan | null {
-  const falseNext = HONORIFIC_FALSE_NEXT[m[0]];
+  const falseNext = HONORIFIC_FALSE_NEXT.get(m[0]);
   const after = m.index + m[0].length;
   if (falseNext !== undefined && falseNext.test(text.slice(after, after + 2))) return null;
   let end = m.index;

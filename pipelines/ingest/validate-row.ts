@@ -1,6 +1,7 @@
 import { MAX_TEXT_LENGTH, TEXT_HEADERS, type StandardHeader } from './columns.ts';
 import { contentHash, type CaseRecord } from './case-record.ts';
 import { parseConferenceDate } from './dates.ts';
+import type { Encoding } from './decode.ts';
 import type { HeaderMap } from './header.ts';
 import { PII_KIND_LABELS, type IngestIssue, type IssueCode, type PiiFinding, type PiiMode } from './issues.ts';
 import type { CsvRecord } from './parse-csv.ts';
@@ -14,6 +15,9 @@ export interface RowRules {
   piiMode: PiiMode;
   /** ISO date; a conference after it is warned about. */
   today: string;
+  /** How the file was read, and its lines (ascending) that held bytes that are not text. */
+  encoding: Encoding;
+  unreadableLines: readonly number[];
 }
 
 export interface RowResult {
@@ -26,15 +30,23 @@ export interface RowResult {
 /** Cells scanned for personal information: the free text, and 地区, which is typed by hand. */
 const SCANNED: readonly StandardHeader[] = [...TEXT_HEADERS, '地区'];
 
+/** A cell of the row, trimmed; empty when the file lacks the column. */
+function cellOf(row: CsvRecord, header: HeaderMap, column: StandardHeader): string {
+  const index = header.indexOf.get(column);
+  return index === undefined ? '' : (row.fields[index] ?? '').trim();
+}
+
+/** The row's 記録ID as reports show it: masked when it looks like personal information. */
+export function readRecordId(row: CsvRecord, header: HeaderMap): { recordId: string | null; looksPersonal: boolean } {
+  const rawId = cellOf(row, header, '記録ID').normalize('NFKC');
+  const idSpans = rawId ? findPii(rawId) : [];
+  return { recordId: (idSpans.length > 0 ? maskPii(rawId, idSpans) : rawId) || null, looksPersonal: idSpans.length > 0 };
+}
+
 export function validateRow(row: CsvRecord, rules: RowRules): RowResult {
   const { header } = rules;
-  const cell = (column: StandardHeader): string => {
-    const index = header.indexOf.get(column);
-    return index === undefined ? '' : (row.fields[index] ?? '').trim();
-  };
-  const rawId = cell('記録ID').normalize('NFKC');
-  const idSpans = rawId ? findPii(rawId) : [];
-  const recordId = (idSpans.length > 0 ? maskPii(rawId, idSpans) : rawId) || null;
+  const cell = (column: StandardHeader): string => cellOf(row, header, column);
+  const { recordId, looksPersonal } = readRecordId(row, header);
   const issues: IngestIssue[] = [];
   const issue = (column: string | null, severity: 'error' | 'warning', code: IssueCode, message: string) =>
     issues.push({ line: row.line, recordId, column, severity, code, message });
@@ -51,7 +63,7 @@ export function validateRow(row: CsvRecord, rules: RowRules): RowResult {
   }
 
   if (!recordId) issue('記録ID', 'error', 'missing_required', '記録ID が空です。');
-  else if (idSpans.length > 0) {
+  else if (looksPersonal) {
     issue('記録ID', 'error', 'pii_in_id', '記録ID が電話番号や個人番号などの個人情報のように見えます。事例ごとの仮の番号（例: K-0001）にしてください。');
   }
 

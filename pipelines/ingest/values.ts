@@ -98,12 +98,13 @@ export const AGE_BAND_ALIASES: Readonly<Record<string, AgeBand>> = Object.freeze
   '100才以上': '65以上',
 } satisfies Record<string, AgeBand>);
 
-const STRADDLING_DECADES: Readonly<Record<string, readonly [AgeBand, AgeBand]>> = {
-  '10代': ['18歳未満', '18-29'],
-  '10歳代': ['18歳未満', '18-29'],
-  '60代': ['50-64', '65以上'],
-  '60歳代': ['50-64', '65以上'],
-};
+/** A Map, as every table a cell's value is looked up in: a plain object would answer `constructor`. */
+const STRADDLING_DECADES: ReadonlyMap<string, readonly [AgeBand, AgeBand]> = new Map<string, readonly [AgeBand, AgeBand]>([
+  ['10代', ['18歳未満', '18-29']],
+  ['10歳代', ['18歳未満', '18-29']],
+  ['60代', ['50-64', '65以上']],
+  ['60歳代', ['50-64', '65以上']],
+]);
 
 const EXACT_AGE = /^満?(\d{1,3})(?:歳|才)?$/;
 
@@ -155,7 +156,7 @@ export function parseAgeBand(raw: string): ValueResult<AgeBand> {
   const matched = match(raw, AGE_BANDS, AGE_BAND_LOOKUP);
   if (matched !== null) return matched;
 
-  const straddling = STRADDLING_DECADES[key];
+  const straddling = STRADDLING_DECADES.get(key);
   if (straddling !== undefined) {
     const [lower, upper] = straddling;
     return invalid(

@@ -19,13 +19,22 @@ export function storedOffset(normalised: NormalisedText, i: number): number {
 const NEEDS_WORK = /[<&\u0300-\u036f\u3099\u309a\uff9e\uff9f~～〜∼〰\-‐‑‒–—―−─━ｰ]/;
 
 /** Bumped whenever the output of normaliseText changes: cached tokens depend on it. */
-export const NORMALISE_VERSION = 1;
+export const NORMALISE_VERSION = 2;
 
 const COMBINING = /[\u0300-\u036f\u3099\u309a\uff9e\uff9f]/;
 const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]{0,200}>/y;
 const ENTITY = /&(amp|lt|gt|quot|apos|nbsp|#\d{1,6}|#x[0-9a-fA-F]{1,6});/y;
 const BLOCK_TAGS = new Set(['br', 'p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+  ['nbsp', ' '],
+]);
+const MAX_CODE_POINT = 0x10ffff;
+const SURROGATES = { first: 0xd800, last: 0xdfff } as const;
 const DASHES = new Set(['-', '‐', '‑', '‒', '–', '—', '―', '−', '─', '━', 'ｰ']);
 const WAVES = new Set(['~', '～', '〜', '∼', '〰']);
 
@@ -53,8 +62,9 @@ export function normaliseText(raw: string): NormalisedText {
     } else if (c === '&') {
       ENTITY.lastIndex = i;
       const entity = ENTITY.exec(raw);
-      if (entity) {
-        emit(decodeEntity(entity[1] as string).normalize('NFKC'), i);
+      const decoded = entity ? decodeEntity(entity[1] as string) : null;
+      if (decoded !== null) {
+        emit(decoded.normalize('NFKC'), i);
         i = ENTITY.lastIndex;
         continue;
       }
@@ -84,8 +94,13 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-function decodeEntity(name: string): string {
-  if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-  if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
-  return NAMED_ENTITIES[name] ?? '';
+/**
+ * Null for a reference to no character (&#x110000;, a surrogate, &#0;): it is then kept as
+ * the literal text it is, as a person reading the note sees it, rather than guessed at.
+ */
+function decodeEntity(name: string): string | null {
+  if (!name.startsWith('#')) return NAMED_ENTITIES.get(name) ?? null;
+  const code = name.startsWith('#x') ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+  const valid = code > 0 && code <= MAX_CODE_POINT && (code < SURROGATES.first || code > SURROGATES.last);
+  return valid ? String.fromCodePoint(code) : null;
 }
