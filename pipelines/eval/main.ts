@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,13 +12,14 @@ import { fullGuardFinder } from './guard-finder.ts';
 import { loadLabelledCorpus } from './labelled-corpus.ts';
 import { evaluatePiiProbe, formatPiiProbeReport } from './pii-probe.ts';
 import { evaluateTermVariants, termVariants } from './term-quality.ts';
-import { CHOSEN_METHOD } from '../themes/chosen-method.ts';
 import { runMethodComparison } from './method-comparison.ts';
-import { evaluateThemes, formatThemeEvaluation } from './theme-eval.ts';
+import { evaluateAnalysis, formatScoreTable } from './analysis-eval.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const PROBES = ['pii-probe.csv', 'pii-holdout.csv', 'pii-names-probe.csv'].map((f) => here(`../../fixtures/${f}`));
-const MEDWEB = here('../../../shared/eval/medweb_ja/medweb_ja_topic.csv');
+const MEDWEB = here('../../fixtures/medweb/medweb_ja_topic.csv');
+/** The hand-written notes, beside the checkout when the shared folder is there. */
+const CASENOTES_DEV = here('../../../shared/eval/casenotes_dev/');
 
 /**
  * `npm run eval`: the personal-information guard on the probe files, and what the welfare
@@ -32,28 +33,28 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'pii') return evaluateProbes(argv.slice(1).length > 0 ? argv.slice(1) : PROBES);
   if (argv[0] === 'terms' && argv[1]) return evaluateTerms(argv[1], argv[2] ?? null);
   if (argv[0] === 'methods') return runMethodComparison(argv.slice(1));
-  if (argv.length > 0) return evaluateThemeMethod(argv[0] as string, argv[1] ?? null, argv[0] as string);
+  if (argv.length > 0) {
+    process.stdout.write(`${formatScoreTable(await evaluateAnalysis(argv[0] as string, argv[0] as string, argv[1] ?? null, tokenizeInProcess))}\n`);
+    return 0;
+  }
   await evaluateProbes(PROBES);
   const dir = mkdtempSync(join(tmpdir(), 'mieruka-eval-'));
   try {
+    const corpora: Array<{ name: string; cases: string; labels: string | null }> = [];
+    if (existsSync(CASENOTES_DEV)) corpora.push({ name: 'casenotes_dev (618 hand-written)', cases: join(CASENOTES_DEV, 'cases.csv'), labels: join(CASENOTES_DEV, 'labels.csv') });
+    corpora.push({ name: 'medweb_ja (1,174 tweets)', cases: MEDWEB, labels: null });
     for (const seed of [7, 8]) {
       const generated = join(dir, `generated-${seed}.csv`);
       writeCasesCsv(generateCases({ rows: 2000, seed }), generated, 'utf-8');
-      const title = `生成した事例 2,000 件 / 2,000 generated cases (seed ${seed})`;
-      await evaluateThemeMethod(generated, join(dir, `generated-${seed}.labels.csv`), title);
-      await evaluateTerms(generated, join(dir, `generated-${seed}.labels.csv`), title);
+      corpora.push({ name: `generated 2,000 (seed ${seed})`, cases: generated, labels: join(dir, `generated-${seed}.labels.csv`) });
     }
-    await evaluateThemeMethod(MEDWEB, null, 'medweb_ja (NTCIR-13 MedWeb, CC BY 4.0)');
-    await evaluateTerms(MEDWEB, null, 'medweb_ja (NTCIR-13 MedWeb, CC BY 4.0)');
+    const rows = [];
+    for (const c of corpora) rows.push(...(await evaluateAnalysis(c.name, c.cases, c.labels, tokenizeInProcess)));
+    process.stdout.write(`${formatScoreTable(rows)}\n`);
+    for (const c of corpora) await evaluateTerms(c.cases, c.labels, c.name);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return 0;
-}
-
-async function evaluateThemeMethod(casesPath: string, labelsPath: string | null, title: string): Promise<number> {
-  const result = await evaluateThemes(title, casesPath, labelsPath, CHOSEN_METHOD, tokenizeInProcess);
-  process.stdout.write(`${formatThemeEvaluation(result, CHOSEN_METHOD.name)}\n`);
   return 0;
 }
 
