@@ -148,6 +148,7 @@ function settingsHash(options: TermOptions): string {
     EXTRACT_VERSION,
     options.shortageTerms,
     options.dictionary.entries,
+    options.concepts?.entries ?? [],
     [...options.stopWords].sort(),
   ]);
   return createHash('sha256').update(content).digest('hex');

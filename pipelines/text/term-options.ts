@@ -11,6 +11,6 @@ export const SHORTAGE_TERMS = false;
 
 /** The built-in welfare dictionary with the council's own terms and stop words. */
 export async function termOptionsFor(settings: CouncilSettings): Promise<TermOptions> {
-  const { terms, stopWords } = await loadWelfareDictionary(settings.dictionary ?? {});
-  return { dictionary: terms, stopWords, shortageTerms: SHORTAGE_TERMS };
+  const { terms, concepts, stopWords } = await loadWelfareDictionary(settings.dictionary ?? {});
+  return { dictionary: terms, concepts, stopWords, shortageTerms: SHORTAGE_TERMS };
 }

@@ -2,7 +2,7 @@ import type { TermDictionary } from './dictionary/term-dictionary.ts';
 import type { TextToken } from './text-tokens.ts';
 
 /** `predicate`: a verb or adjective in its base form (見つかる, 少ない); never a label. */
-export type TermKind = 'word' | 'compound' | 'part' | 'dictionary' | 'shortage' | 'predicate';
+export type TermKind = 'word' | 'compound' | 'part' | 'dictionary' | 'shortage' | 'predicate' | 'concept';
 
 /** One occurrence of a term in a normalised text. */
 export interface TermOccurrence {
@@ -14,6 +14,8 @@ export interface TermOccurrence {
 
 export interface TermOptions {
   dictionary: TermDictionary;
+  /** The concept thesaurus: an expression found adds its concept as a term of its own. */
+  concepts?: TermDictionary;
   stopWords: ReadonlySet<string>;
   /** Also yield X不足 / X待ち / X困難 where a term is followed by a need expression. */
   shortageTerms: boolean;
@@ -75,8 +77,12 @@ export function extractTerms(text: string, tokens: readonly TextToken[], options
     }
   }
   flush();
+  for (const c of options.concepts?.findTerms(text) ?? []) out.push({ term: conceptTerm(c.term), kind: 'concept', start: c.start, end: c.end });
   return out;
 }
+
+/** A concept as a term: bracketed, so that it never merges with the same word written out. */
+export const conceptTerm = (concept: string): string => `〔${concept}〕`;
 
 function emitRun(run: TextToken[], text: string, options: TermOptions, out: TermOccurrence[]): void {
   while (run.length > 0 && NUMBER.test((run[0] as TextToken).pos)) run = run.slice(1);

@@ -21,6 +21,7 @@ export interface SourcedStopWord {
 
 export const TERM_COLUMNS = ['正規形', '表記ゆれ', '種類', 'メモ'] as const;
 export const STOP_WORD_COLUMNS = ['語', 'メモ'] as const;
+export const CONCEPT_COLUMNS = ['概念', '言い回し', 'メモ'] as const;
 
 export const KIND_LABELS: ReadonlyMap<string, TermKind> = new Map([
   ['同義語', 'synonym'],
@@ -48,6 +49,22 @@ export function parseTermsCsv(text: string, file: string): SourcedEntry[] {
     if (cells.メモ !== '') entry.note = cells.メモ;
     return { entry, origin };
   });
+}
+
+/**
+ * The concept thesaurus: one row per way of writing a concept, grouped into one entry per
+ * concept (its name is one of its forms too).
+ */
+export function parseConceptsCsv(text: string, file: string): SourcedEntry[] {
+  const byConcept = new Map<string, SourcedEntry>();
+  for (const { cells, origin } of readRows(text, file, CONCEPT_COLUMNS, ['概念', '言い回し'])) {
+    if (cells.概念 === '') throw new DictionaryError(origin, '概念', '概念が空です');
+    if (cells.言い回し === '') throw new DictionaryError(origin, '言い回し', '言い回しが空です');
+    const found = byConcept.get(cells.概念) ?? { entry: { canonical: cells.概念, variants: [], kind: 'synonym' as const }, origin };
+    found.entry.variants.push(cells.言い回し);
+    byConcept.set(cells.概念, found);
+  }
+  return [...byConcept.values()];
 }
 
 export function parseStopWordsCsv(text: string, file: string): SourcedStopWord[] {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parseStopWordsCsv, parseTermsCsv } from './dictionary-csv.ts';
+import { parseConceptsCsv, parseStopWordsCsv, parseTermsCsv } from './dictionary-csv.ts';
 import type { SourcedEntry } from './dictionary-csv.ts';
 import { DictionaryError } from './dictionary-error.ts';
 import type { Origin } from './dictionary-error.ts';
@@ -11,6 +11,7 @@ import type { TermEntry } from './term-dictionary.ts';
 
 export const WELFARE_TERMS_PATH = fileURLToPath(new URL('./welfare-terms.csv', import.meta.url));
 export const STOP_WORDS_PATH = fileURLToPath(new URL('./stopwords.csv', import.meta.url));
+export const CONCEPTS_PATH = fileURLToPath(new URL('./concepts.csv', import.meta.url));
 
 const EXTRA_TERMS = '協議会の追加用語';
 const EXTRA_STOP_WORDS = '協議会の追加不要語';
@@ -23,6 +24,8 @@ export interface DictionaryExtras {
 
 export interface WelfareDictionary {
   terms: TermDictionary;
+  /** Everyday expressions and paraphrases, by the concept (the wall or need) they describe. */
+  concepts: TermDictionary;
   /** Normalised with `normaliseForMatch`. */
   stopWords: Set<string>;
 }
@@ -33,10 +36,12 @@ export interface WelfareDictionary {
  * list), the line (or item) and the column of the first malformed entry.
  */
 export async function loadWelfareDictionary(extra: DictionaryExtras = {}): Promise<WelfareDictionary> {
-  const [termsText, stopWordsText] = await Promise.all([
+  const [termsText, stopWordsText, conceptsText] = await Promise.all([
     readFile(WELFARE_TERMS_PATH, 'utf8'),
     readFile(STOP_WORDS_PATH, 'utf8'),
+    readFile(CONCEPTS_PATH, 'utf8'),
   ]);
+  const concepts = new TermDictionary(mergeTerms(parseConceptsCsv(conceptsText, 'concepts.csv')));
   const sources = [...parseTermsCsv(termsText, 'welfare-terms.csv'), ...extraTermSources(extra.terms ?? [])];
   const terms = new TermDictionary(mergeTerms(sources));
 
@@ -47,7 +52,7 @@ export async function loadWelfareDictionary(extra: DictionaryExtras = {}): Promi
     if (normalised === '') throw new DictionaryError(extraOrigin(EXTRA_STOP_WORDS, index), '語', '語が空です');
     stopWords.add(normalised);
   });
-  return { terms, stopWords };
+  return { terms, concepts, stopWords };
 }
 
 /** Checks entries that came from code or JSON, where the types are only a promise. */
