@@ -43,10 +43,12 @@ async function main(argv: string[]): Promise<number> {
     const corpora: Array<{ name: string; cases: string; labels: string | null }> = [];
     if (existsSync(CASENOTES_DEV)) corpora.push({ name: 'casenotes_dev (618 hand-written)', cases: join(CASENOTES_DEV, 'cases.csv'), labels: join(CASENOTES_DEV, 'labels.csv') });
     corpora.push({ name: 'medweb_ja (1,174 tweets)', cases: MEDWEB, labels: null });
-    for (const seed of [7, 8]) {
-      const generated = join(dir, `generated-${seed}.csv`);
-      writeCasesCsv(generateCases({ rows: 2000, seed }), generated, 'utf-8');
-      corpora.push({ name: `generated 2,000 (seed ${seed})`, cases: generated, labels: join(dir, `generated-${seed}.labels.csv`) });
+    for (const style of ['plain', 'hard'] as const) {
+      for (const seed of [7, 8]) {
+        const generated = join(dir, `generated-${style}-${seed}.csv`);
+        writeCasesCsv(generateCases({ rows: 2000, seed, style }), generated, 'utf-8');
+        corpora.push({ name: `generated 2,000 ${style} (seed ${seed})`, cases: generated, labels: join(dir, `generated-${style}-${seed}.labels.csv`) });
+      }
     }
     const rows = [];
     for (const c of corpora) rows.push(...(await evaluateAnalysis(c.name, c.cases, c.labels, tokenizeInProcess)));
