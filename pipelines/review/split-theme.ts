@@ -79,6 +79,7 @@ function subset(w: CaseWeights, ids: ReadonlySet<string>): CaseWeights {
     row: Int32Array.from(keep, (k) => newRow.get(w.row[k] as number) as number),
     column: Int32Array.from(keep, (k) => w.column[k] as number),
     weight: Float64Array.from(keep, (k) => w.weight[k] as number),
+    noted: Uint8Array.from(rows, (r) => w.noted[r] as number),
   };
 }
 

@@ -92,7 +92,7 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
           started: options.now ?? new Date(),
           cases: ids.length,
         });
-        const result: AnalysisResult = { runId: run.runId, cases: ids.length, method: options.method ?? DEFAULT_METHOD, themes: run.themes, unassigned: planned.unassigned, vanished: run.vanished };
+        const result: AnalysisResult = { runId: run.runId, cases: ids.length, method: options.method ?? DEFAULT_METHOD, themes: run.themes, unassigned: planned.unassigned, individualMatters: [...formed.individual].sort(), vanished: run.vanished };
         await options.alsoStore?.(scope, result);
         options.onProgress?.('store', 1, 1);
         return result;

@@ -6,6 +6,7 @@ import { normalise, type CaseVectors } from './vectors.ts';
 const CASE_TERM_WEIGHTS = sqlFile(import.meta.url, 'sql/case-term-weights.sql');
 const PREDICATE_TERMS = sqlFile(import.meta.url, 'sql/predicate-terms.sql');
 const CASE_IDS = sqlFile(import.meta.url, 'sql/case-ids.sql');
+const CASE_REGIONAL_NOTES = sqlFile(import.meta.url, 'sql/case-regional-notes.sql');
 
 /** How much a term found in each field counts (see README: themes). */
 export interface FieldWeights {
@@ -39,6 +40,8 @@ export interface CaseWeights {
   row: Int32Array;
   column: Int32Array;
   weight: Float64Array;
+  /** 1 for each case whose 地域課題メモ is written. */
+  noted: Uint8Array;
 }
 
 /** Reads the current cases' field-weighted TF-IDF weights. */
@@ -73,14 +76,19 @@ export async function readCaseWeights(scope: ReadScope, weights: FieldWeights = 
     const t = columnOf.get(String(r.term));
     return t === undefined ? [] : [t];
   });
-  return { ids, vocabulary, predicates, row, column, weight: Float64Array.from(values) };
+  const noted = new Uint8Array(ids.length);
+  for (const r of await scope.rows(CASE_REGIONAL_NOTES)) {
+    const i = rowOf.get(String(r.record_id));
+    if (i !== undefined) noted[i] = 1;
+  }
+  return { ids, vocabulary, predicates, row, column, weight: Float64Array.from(values), noted };
 }
 
 /** Each case as an L2-normalised sparse vector over the vocabulary. */
 export function toCaseVectors(w: CaseWeights): CaseVectors {
   const raw = w.ids.map(() => new Map<number, number>());
   for (let i = 0; i < w.row.length; i++) raw[w.row[i] as number]?.set(w.column[i] as number, w.weight[i] as number);
-  return { ids: w.ids, vectors: raw.map(normalise), vocabulary: w.vocabulary, predicates: new Set(w.predicates) };
+  return { ids: w.ids, vectors: raw.map(normalise), vocabulary: w.vocabulary, predicates: new Set(w.predicates), noted: w.noted };
 }
 
 /** The current cases as L2-normalised, field-weighted TF-IDF vectors, in record-id order. */

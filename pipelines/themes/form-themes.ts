@@ -6,6 +6,7 @@ import { describeThemes, type ThemeDescription } from './describe.ts';
 import { guideVectors } from './guides.ts';
 import { matchThemes } from './identity/match-themes.ts';
 import type { PreviousRun } from './previous-run.ts';
+import { setAsideIndividualMatters } from './individual-matters.ts';
 import type { CaseVectors } from './vectors.ts';
 
 /**
@@ -23,6 +24,8 @@ export interface FormedThemes {
   /** Per theme: the council's seed name, or null. */
   seedNames: Array<string | null>;
   carried: boolean;
+  /** Record ids of the 個別の事情 group: one-off matters kept out of every theme (unassigned). */
+  individual: string[];
 }
 
 export interface FormOptions {
@@ -50,9 +53,10 @@ export function formThemes(data: CaseVectors, o: FormOptions): FormedThemes {
       ids,
       seedNames: ids.map((id) => (id === null ? null : (nameOf.get(id) ?? null))),
       carried: true,
+      individual: [],
     };
   }
-  const clustering = o.method(data, { seed: o.seed, guides: guideVectors(o.seeds, data, o.dictionary) });
+  const { clustering, individual } = setAsideIndividualMatters(o.method(data, { seed: o.seed, guides: guideVectors(o.seeds, data, o.dictionary) }), data.noted);
   const descriptions = describeThemes(data, clustering.assignment, clustering.themes);
   const seedIdSet = new Set(o.seedIds.values());
   const members = descriptions.map(() => new Set<string>());
@@ -72,5 +76,6 @@ export function formThemes(data: CaseVectors, o: FormOptions): FormedThemes {
     }),
     seedNames: descriptions.map((_, t) => (t < clustering.guided ? (o.seeds[t]?.name ?? null) : null)),
     carried: false,
+    individual: individual.map((i) => data.ids[i] as string),
   };
 }

@@ -43,8 +43,8 @@ export const formInProcess: ThemeFormer = async (request) => {
 /** One worker thread per analysis: the matrix is handed over without copying and the memory is freed with the thread. */
 export const formInWorker: ThemeFormer = (request) =>
   new Promise((resolve, reject) => {
-    const { row, column, weight } = request.weights;
-    const worker = new Worker(WORKER_URL, { workerData: request, transferList: [row.buffer, column.buffer, weight.buffer] as ArrayBuffer[] });
+    const { row, column, weight, noted } = request.weights;
+    const worker = new Worker(WORKER_URL, { workerData: request, transferList: [row.buffer, column.buffer, weight.buffer, noted.buffer] as ArrayBuffer[] });
     let answered = false;
     worker.once('message', (reply: { formed: FormedThemes } | { error: string }) => {
       answered = true;

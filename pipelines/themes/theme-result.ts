@@ -22,6 +22,8 @@ export interface AnalysisResult {
   method: string;
   themes: ThemeResult[];
   unassigned: string[];
+  /** The 個別の事情 group: one-off matters with no regional side, among `unassigned`, never ranked as a theme. */
+  individualMatters: string[];
   /** Themes of the previous run not found again: marked vanished, not deleted. */
   vanished: string[];
 }

@@ -12,6 +12,8 @@ export interface CaseVectors {
   vocabulary: string[];
   /** Vocabulary indices of terms that are only verbs or adjectives: never in a label. */
   predicates?: ReadonlySet<number>;
+  /** 1 for each case whose 地域課題メモ is written (absent: not known). */
+  noted?: Uint8Array;
 }
 
 export function dot(a: SparseVector, b: SparseVector): number {

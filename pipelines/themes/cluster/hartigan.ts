@@ -1,0 +1,79 @@
+import type { Csr } from './matrix.ts';
+
+/** Sweeps over all cases stop when one moves nobody, or after this many. */
+export const HARTIGAN_SWEEPS = 30;
+
+export interface Refined {
+  assignment: Int32Array;
+  /** Σ over groups of the length of the sum of their unit vectors: the spherical k-means objective. */
+  cohesion: number;
+}
+
+/**
+ * Hartigan's single-case moves for spherical k-means: a case moves to another group
+ * whenever that raises the objective, its own group's centre updated at once. Lloyd's
+ * batch steps stop in the first local optimum they meet; on hand-written notes these moves
+ * raised the objective past that of the true labelling and NMI from 0.33 to 0.47
+ * (docs/themes-on-real-notes.md). Cases in no group (-1) and empty rows stay where they are;
+ * a group is never emptied. Deterministic: cases are visited in row order.
+ */
+export function hartiganRefine(m: Csr, start: ArrayLike<number>, k: number, sweeps = HARTIGAN_SWEEPS): Refined {
+  const assignment = Int32Array.from(start);
+  const sums = new Float64Array(m.dims * k);
+  const sizes = new Int32Array(k);
+  const rowNorm2 = new Float64Array(m.rows);
+  for (let r = 0; r < m.rows; r++) {
+    const g = assignment[r] as number;
+    for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) rowNorm2[r] = (rowNorm2[r] as number) + (m.values[p] as number) ** 2;
+    if (g < 0) continue;
+    sizes[g] = (sizes[g] as number) + 1;
+    addRow(m, r, sums, k, g, 1);
+  }
+  const norm2 = new Float64Array(k);
+  for (let d = 0; d < m.dims; d++) for (let g = 0; g < k; g++) norm2[g] = (norm2[g] as number) + (sums[d * k + g] as number) ** 2;
+  const dots = new Float64Array(k);
+  for (let sweep = 0; sweep < sweeps; sweep++) {
+    let moved = 0;
+    for (let r = 0; r < m.rows; r++) {
+      const from = assignment[r] as number;
+      const xx = rowNorm2[r] as number;
+      if (from < 0 || xx === 0 || (sizes[from] as number) <= 1) continue;
+      dots.fill(0);
+      for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
+        const w = m.values[p] as number;
+        const offset = (m.indices[p] as number) * k;
+        for (let g = 0; g < k; g++) dots[g] = (dots[g] as number) + w * (sums[offset + g] as number);
+      }
+      const stayNorm = Math.sqrt(Math.max(0, norm2[from] as number));
+      const loss = stayNorm - Math.sqrt(Math.max(0, (norm2[from] as number) - 2 * (dots[from] as number) + xx));
+      let to = -1;
+      let bestGain = loss + 1e-12;
+      for (let g = 0; g < k; g++) {
+        if (g === from) continue;
+        const n2 = Math.max(0, norm2[g] as number);
+        const gain = Math.sqrt(n2 + 2 * (dots[g] as number) + xx) - Math.sqrt(n2);
+        if (gain > bestGain) [to, bestGain] = [g, gain];
+      }
+      if (to < 0) continue;
+      norm2[from] = (norm2[from] as number) - 2 * (dots[from] as number) + xx;
+      norm2[to] = (norm2[to] as number) + 2 * (dots[to] as number) + xx;
+      addRow(m, r, sums, k, from, -1);
+      addRow(m, r, sums, k, to, 1);
+      sizes[from] = (sizes[from] as number) - 1;
+      sizes[to] = (sizes[to] as number) + 1;
+      assignment[r] = to;
+      moved++;
+    }
+    if (moved === 0) break;
+  }
+  let cohesion = 0;
+  for (let g = 0; g < k; g++) cohesion += Math.sqrt(Math.max(0, norm2[g] as number));
+  return { assignment, cohesion };
+}
+
+function addRow(m: Csr, r: number, sums: Float64Array, k: number, g: number, sign: 1 | -1): void {
+  for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
+    const at = (m.indices[p] as number) * k + g;
+    sums[at] = (sums[at] as number) + sign * (m.values[p] as number);
+  }
+}

@@ -1,0 +1,87 @@
+import { adjustedRand } from './agreement.ts';
+import type { Partitioner } from './cluster-with.ts';
+import { hartiganRefine, type Refined } from './hartigan.ts';
+import { selectRows, type Csr } from './matrix.ts';
+import { sampleIndices } from './random.ts';
+import { sphericalKMeans } from './spherical-kmeans.ts';
+
+export interface StableKMeansSettings {
+  /** Fewest and most groups tried; never more than `casesPerGroup` cases a group on average. */
+  minK: number;
+  maxK: number;
+  casesPerGroup: number;
+  /** Independent runs per k: their agreement (mean pairwise ARI) is the k's stability. */
+  runs: number;
+  /** Cases the stability of each k is measured on. */
+  selectionSample: number;
+  /** Runs at the chosen k on all fitted cases; the most cohesive wins. */
+  restarts: number;
+  maxFit: number;
+}
+
+/** Each k tried is this much larger than the one before (at least one more). */
+const K_STEP = 1.2;
+/** Lloyd iterations before Hartigan's moves take over. */
+const LLOYD_ITERATIONS = 10;
+
+export const THEME_LEVEL: StableKMeansSettings = { minK: 6, maxK: 40, casesPerGroup: 15, runs: 4, selectionSample: 2_000, restarts: 4, maxFit: 5_000 };
+
+/** The k tried: a geometric ladder from minK to the most the cases allow. */
+export function ladder(cases: number, s: Pick<StableKMeansSettings, 'minK' | 'maxK' | 'casesPerGroup'>): number[] {
+  const top = Math.max(2, Math.min(s.maxK, Math.floor(cases / s.casesPerGroup)));
+  const ks: number[] = [];
+  for (let k = Math.min(s.minK, top); k <= top; k = Math.max(k + 1, Math.round(k * K_STEP))) ks.push(k);
+  return ks;
+}
+
+export interface StableChoice {
+  k: number;
+  /** Stability of every k tried, in ladder order. */
+  stability: Array<{ k: number; stability: number }>;
+}
+
+/**
+ * Spherical k-means refined by Hartigan's moves, with the k whose runs from different
+ * seeds agree most: a grouping that comes back whatever the start is one the data holds.
+ */
+export function stableKMeansPartitioner(settings: StableKMeansSettings = THEME_LEVEL): Partitioner {
+  return {
+    maxFit: settings.maxFit,
+    fit: (m, rand) => {
+      const { k, stability } = chooseStableK(m, settings, rand);
+      if (process.env.MIERUKA_DEBUG_K) console.log(JSON.stringify(stability.map((s) => [s.k, +s.stability.toFixed(3)])));
+      return bestRun(m, k, settings.restarts, rand).assignment;
+    },
+  };
+}
+
+export function chooseStableK(m: Csr, settings: StableKMeansSettings, rand: () => number): StableChoice {
+  const sample = selectRows(m, sampleIndices(m.rows, settings.selectionSample, rand));
+  const stability: StableChoice['stability'] = [];
+  let best = { k: Math.min(settings.minK, sample.rows), stability: -Infinity };
+  for (const k of ladder(sample.rows, settings)) {
+    const runs = Array.from({ length: settings.runs }, () => refinedRun(sample, k, rand).assignment);
+    let sum = 0;
+    let pairs = 0;
+    for (let i = 0; i < runs.length; i++) for (let j = i + 1; j < runs.length; j++, pairs++) sum += adjustedRand(runs[i]!, runs[j]!);
+    const s = pairs === 0 ? 0 : sum / pairs;
+    stability.push({ k, stability: s });
+    if (s > best.stability) best = { k, stability: s };
+  }
+  return { k: best.k, stability };
+}
+
+export function bestRun(m: Csr, k: number, restarts: number, rand: () => number): Refined {
+  let best: Refined | null = null;
+  for (let r = 0; r < Math.max(1, restarts); r++) {
+    const run = refinedRun(m, k, rand);
+    if (!best || run.cohesion > best.cohesion) best = run;
+  }
+  return best!;
+}
+
+function refinedRun(m: Csr, k: number, rand: () => number): Refined {
+  const start = sphericalKMeans(m, Math.min(k, m.rows), rand, 1, LLOYD_ITERATIONS).assignment;
+  return hartiganRefine(m, start, Math.min(k, m.rows));
+}
+
