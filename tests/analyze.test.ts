@@ -55,6 +55,13 @@ describe('analyze', () => {
       expect(result.themes.indexOf(single)).toBeGreaterThan(result.themes.length / 2);
     }
     expect(await queryRows(db, 'SELECT count(*)::INTEGER AS n FROM theme_members')).toEqual([{ n: cases.length - result.unassigned.length }]);
+    // The upper level: 4 to 8 broad areas that together hold every theme once, largest first.
+    expect(result.areas.length).toBeGreaterThanOrEqual(4);
+    expect(result.areas.length).toBeLessThanOrEqual(8);
+    expect(result.areas.flatMap((a) => a.themeIds).sort()).toEqual(result.themes.map((t) => t.id).sort());
+    for (const area of result.areas) for (const id of area.themeIds) expect(result.themes.find((t) => t.id === id)?.issueArea).toBe(area.id);
+    expect(result.areas.map((a) => a.caseCount)).toEqual([...result.areas.map((a) => a.caseCount)].sort((a, b) => b - a));
+    expect(await queryRows(db, 'SELECT area_id, label FROM run_issue_areas ORDER BY position')).toEqual(result.areas.map((a) => ({ area_id: a.id, label: a.label })));
   });
 
   it('shows each theme\'s evidence: representative excerpts and breakdowns that add up', async () => {

@@ -23,7 +23,7 @@ describe('mieruka analyze', () => {
     const first = await runCli(['analyze', '--db', db, '--council', 'kisarazu', '--json']);
     expect(first.code).toBe(0);
     const body = JSON.parse(first.stdout);
-    expect(Object.keys(body)).toEqual(['runId', 'cases', 'method', 'themes', 'unassigned', 'individualMatters', 'vanished']);
+    expect(Object.keys(body)).toEqual(['runId', 'cases', 'method', 'themes', 'areas', 'unassigned', 'individualMatters', 'vanished']);
     expect(body.individualMatters.filter((id: string) => !body.unassigned.includes(id))).toEqual([]);
     expect(body.cases).toBe(300);
     expect(body.themes.length).toBeGreaterThanOrEqual(8);

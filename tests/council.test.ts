@@ -259,9 +259,33 @@ describe('the council dictionary', () => {
     expect(settings.dictionary).toEqual({ terms: [{ canonical: 'ひまわり号', variants: ['ひまわり'], kind: 'synonym' }], stopWords: ['協議'] });
   });
 
+  it('adds concepts, with their expressions and an optional note', () => {
+    const settings = parseCouncilSettings({
+      name: 'テスト協議会',
+      dictionary: { concepts: [{ concept: ' ペットの世話 ', expressions: ['猫の世話', '犬の世話 '], note: '入院のとき' }, { concept: '短期入所', expressions: ['ミドルステイ'] }] },
+    });
+    expect(settings.dictionary).toEqual({
+      concepts: [
+        { concept: 'ペットの世話', expressions: ['猫の世話', '犬の世話'], note: '入院のとき' },
+        { concept: '短期入所', expressions: ['ミドルステイ'] },
+      ],
+    });
+  });
+
   it.each([
     [{ terms: [{ canonical: 'X', kind: 'alias' }] }, 'dictionary.terms[0].kind', '「dictionary.terms[0].kind」は "synonym"（同義語）か "compound"（複合語）にしてください。'],
-    [{ words: [] }, 'dictionary.words', '「dictionary.words」という項目はありません。使える項目は terms、stopWords です。'],
+    [{ words: [] }, 'dictionary.words', '「dictionary.words」という項目はありません。使える項目は terms、stopWords、concepts です。'],
+    [{ concepts: { 短期入所: ['泊まり'] } }, 'dictionary.concepts', '「dictionary.concepts」は概念の配列で書いてください（いまはオブジェクトです）。'],
+    [{ concepts: ['短期入所'] }, 'dictionary.concepts[0]', '「dictionary.concepts[0]」は{ "concept": …, "expressions": […] } の形で書いてください（いまは文字列です）。'],
+    [{ concepts: [{ concept: 'A', expressions: ['x'] }, { concept: ' ', expressions: ['y'] }] }, 'dictionary.concepts[1].concept', '「dictionary.concepts[1].concept」が空です。文字を書いてください。'],
+    [{ concepts: [{ concept: 'A' }] }, 'dictionary.concepts[0].expressions', '「dictionary.concepts[0].expressions」がありません。言い回しを文字列の配列で書いてください。'],
+    [{ concepts: [{ concept: 'A', expressions: '泊まり' }] }, 'dictionary.concepts[0].expressions', '「dictionary.concepts[0].expressions」は文字列の配列で書いてください（いまは文字列です）。'],
+    [{ concepts: [{ concept: 'A', expressions: [] }] }, 'dictionary.concepts[0].expressions', '「dictionary.concepts[0].expressions」に言い回しを 1 つ以上書いてください。'],
+    [{ concepts: [{ concept: 'A', expressions: ['x', ''] }] }, 'dictionary.concepts[0].expressions[1]', '「dictionary.concepts[0].expressions[1]」が空です。文字を書いてください。'],
+    [{ concepts: [{ concept: 'A', expressions: [null] }] }, 'dictionary.concepts[0].expressions[0]', '「dictionary.concepts[0].expressions[0]」は文字列で書いてください（いまはnullです）。'],
+    [{ concepts: [{ concept: 'あ'.repeat(201), expressions: ['x'] }] }, 'dictionary.concepts[0].concept', '「dictionary.concepts[0].concept」が長すぎます（201 文字。200 文字までにしてください）。'],
+    [{ concepts: [{ concept: 'A', expressions: ['x'], variants: [] }] }, 'dictionary.concepts[0].variants', '「dictionary.concepts[0].variants」という項目はありません。使える項目は concept、expressions、note です。'],
+    [JSON.parse('{"concepts": [{"concept": "A", "expressions": ["x"], "__proto__": {}}]}'), 'dictionary.concepts[0].__proto__', '「dictionary.concepts[0].__proto__」という項目は使えません。消してください。'],
   ])('refuses %j naming %s', (dictionary, key, message) => {
     expect(() => parseCouncilSettings({ name: 'テスト協議会', dictionary })).toThrow(new CouncilSettingsError(message, key));
   });

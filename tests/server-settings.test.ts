@@ -35,4 +35,14 @@ describe('the server: council settings', () => {
     expect((await (await t.as('coordinator')).send('PUT', '/api/settings', SETTINGS)).status).toBe(403);
     expect((await (await t.as('coordinator')).get('/api/settings')).status).toBe(403);
   });
+
+  it("keeps the council's concepts and refuses a concept without expressions, naming it", async () => {
+    const admin = await t.as('secretariat');
+    const concepts = [{ concept: 'ペットの世話', expressions: ['猫の世話', '犬の世話'] }];
+    expect((await admin.send('PUT', '/api/settings', { ...SETTINGS, dictionary: { concepts } })).status).toBe(200);
+    expect((await t.temp.db.read(storedSettings))?.dictionary).toEqual({ concepts });
+    const bad = await admin.send('PUT', '/api/settings', { ...SETTINGS, dictionary: { concepts: [{ concept: 'ペットの世話', expressions: [] }] } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { field: string }).field).toBe('dictionary.concepts[0].expressions');
+  });
 });

@@ -26,7 +26,7 @@ let db: Database;
 let server: ServerType;
 let base: string;
 
-type Theme = { theme_id: string; name: string; status: string; subcommittee: string | null; case_count: number; revision: number };
+type Theme = { theme_id: string; name: string; status: string; subcommittee: string | null; case_count: number; revision: number; issue_area: string | null; issue_area_position: number | null };
 
 beforeAll(async () => {
   settings = await loadCouncilSettings(presetPath('kisarazu'));
@@ -85,9 +85,20 @@ describe('the dashboard in Chromium', () => {
     expect(await page.textContent('#demo-banner')).toBe('デモデータ：架空の事例を表示しています');
     expect(await page.textContent('#who')).toBe('調整会議（調整会議・運営会議）');
     expect(await page.$$eval('nav a[data-screen]', (as) => as.map((a) => a.textContent))).toEqual(['テーマ案', '取り込み', '全体会の資料（印刷）']);
-    const themes = ((await apiAs(page, base, '/api/themes')) as { themes: Theme[] }).themes;
+    const ranked = ((await apiAs(page, base, '/api/themes')) as { themes: Theme[] }).themes;
+    // Ranked within their broad areas, the areas in the run's order.
+    const themes = ranked.map((t, rank) => ({ t, rank })).sort((a, b) => Number(a.t.issue_area_position) - Number(b.t.issue_area_position) || a.rank - b.rank).map(({ t }) => t);
     expect(await boardRows(page)).toEqual(themes.map((t) => t.theme_id));
     expect(await page.$$eval('table.board tbody tr[data-theme-row] td:nth-child(3)', (cells) => cells.map((c) => c.textContent))).toEqual(themes.map((t) => t.name));
+    expect(await page.$$eval('table.board tr.area-row', (rows) => rows.map((r) => r.getAttribute('data-area')))).toEqual([...new Set(themes.map((t) => t.issue_area))]);
+    const firstArea = themes[0]?.issue_area as string;
+    const inFirst = themes.filter((t) => t.issue_area === firstArea).map((t) => t.theme_id);
+    const visible = () => page.$$eval('table.board tbody tr[data-theme-row]', (rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => r.getAttribute('data-theme-row')));
+    await page.click(`button[data-toggle-area="${firstArea}"]`);
+    expect(await visible()).toEqual(themes.map((t) => t.theme_id).filter((id) => !inFirst.includes(id)));
+    expect(await page.getAttribute(`button[data-toggle-area="${firstArea}"]`, 'aria-expanded')).toBe('false');
+    await page.click(`button[data-toggle-area="${firstArea}"]`);
+    expect(await visible()).toEqual(themes.map((t) => t.theme_id));
     expect(themes.map((t) => t.name)).toContain(SCRIPT_NAME);
     const sparkMax = await page.$$eval('svg.sparkline', (svgs) => svgs.map((s) => Number(s.getAttribute('data-max'))));
     expect(sparkMax).toHaveLength(themes.length);

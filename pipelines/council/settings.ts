@@ -3,7 +3,7 @@ import { DomainError } from '../domain-error.ts';
 import { fileURLToPath } from 'node:url';
 import { STANDARD_HEADERS, isStandardHeader } from '../ingest/columns.ts';
 import type { StandardHeader } from '../ingest/columns.ts';
-import type { DictionaryExtras } from '../text/dictionary/load-dictionary.ts';
+import type { ConceptEntry, DictionaryExtras } from '../text/dictionary/load-dictionary.ts';
 import type { TermEntry } from '../text/dictionary/term-dictionary.ts';
 
 export interface Subcommittee {
@@ -25,7 +25,7 @@ export interface CouncilSettings {
   subcommittees: Subcommittee[];
   suppressionThreshold: number;
   headerAliases: Record<string, StandardHeader>;
-  /** The council's own terms and stop words, added to the built-in welfare dictionary. */
+  /** The council's own terms, stop words and concepts, added to the built-in welfare dictionary. */
   dictionary?: DictionaryExtras;
   seedThemes?: SeedTheme[];
 }
@@ -80,6 +80,18 @@ const SEED_THEME_FIELDS: Fields<SeedTheme> = {
 const DICTIONARY_FIELDS: Fields<DictionaryExtras> = {
   terms: (value, key) => (value === undefined ? undefined : termEntries(value, key)),
   stopWords: (value, key) => (value === undefined ? undefined : texts(value, key)),
+  concepts: (value, key) => (value === undefined ? undefined : conceptEntries(value, key)),
+};
+
+const CONCEPT_FIELDS: Fields<ConceptEntry> = {
+  concept: requiredText,
+  expressions: (value, key) => {
+    if (value === undefined) throw new CouncilSettingsError(`「${key}」がありません。言い回しを文字列の配列で書いてください。`, key);
+    const expressions = texts(value, key);
+    if (expressions.length === 0) throw new CouncilSettingsError(`「${key}」に言い回しを 1 つ以上書いてください。`, key);
+    return expressions;
+  },
+  note: (value, key) => (value === undefined ? undefined : text(value, key, true, LONG_TEXT_MAX)),
 };
 
 const TERM_FIELDS: Fields<TermEntry> = {
@@ -176,7 +188,7 @@ function subcommittees(value: unknown, key: string): Subcommittee[] {
 }
 
 function record(value: unknown, key: string): Record<string, unknown> {
-  if (!isRecord(value)) fail(key, '{ "terms": […], "stopWords": […] } の形のオブジェクト', value);
+  if (!isRecord(value)) fail(key, '{ "terms": […], "stopWords": […], "concepts": […] } の形のオブジェクト', value);
   return value;
 }
 
@@ -200,6 +212,14 @@ function termEntries(value: unknown, key: string): TermEntry[] {
     const itemKey = `${key}[${i}]`;
     if (!isRecord(item)) fail(itemKey, '{ "canonical": …, "variants": […] } の形', item);
     return readFields(item, TERM_FIELDS, itemKey);
+  });
+}
+
+function conceptEntries(value: unknown, key: string): ConceptEntry[] {
+  return array(value, key, '概念の配列').map((item, i) => {
+    const itemKey = `${key}[${i}]`;
+    if (!isRecord(item)) fail(itemKey, '{ "concept": …, "expressions": […] } の形', item);
+    return readFields(item, CONCEPT_FIELDS, itemKey);
   });
 }
 

@@ -87,12 +87,13 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
           vocabulary,
           versions: new Map([...plan.facts].map(([id, f]) => [id, f.version])),
           unassigned: planned.unassigned,
+          areas: formed.issueAreas.areas.map((a, i) => ({ id: areaId(i) as string, label: a.label, terms: a.terms.map((x) => x.term) })),
           method: options.method ?? DEFAULT_METHOD,
           settings: fingerprint,
           started: options.now ?? new Date(),
           cases: ids.length,
         });
-        const result: AnalysisResult = { runId: run.runId, cases: ids.length, method: options.method ?? DEFAULT_METHOD, themes: run.themes, unassigned: planned.unassigned, individualMatters: [...formed.individual].sort(), vanished: run.vanished };
+        const result: AnalysisResult = { runId: run.runId, cases: ids.length, method: options.method ?? DEFAULT_METHOD, themes: run.themes, areas: run.areas, unassigned: planned.unassigned, individualMatters: [...formed.individual].sort(), vanished: run.vanished };
         await options.alsoStore?.(scope, result);
         options.onProgress?.('store', 1, 1);
         return result;
@@ -105,6 +106,8 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
 }
 
 class StalePlan extends Error {}
+
+const areaId = (index: number | undefined) => (index === undefined || index < 0 ? null : `A${index + 1}`);
 
 /** Each formed theme's members, recurrence, route and excerpts, as the run stores them. */
 async function describeRun(scope: ReadScope, formed: FormedThemes, ids: readonly string[], facts: Facts, options: AnalyzeOptions, dictionary: TermDictionary) {
@@ -137,6 +140,7 @@ async function describeRun(scope: ReadScope, formed: FormedThemes, ids: readonly
         subcommitteeConfidence: routing?.confidence ?? null,
         guided: seedName !== null,
         caseIds: [...own].sort(),
+        issueArea: areaId(formed.issueAreas.areaOfTheme[t]),
         representatives: d.representatives.map((recordId) => ({ recordId, excerpt: excerpts.get(recordId) ?? '' })),
       },
       description: d,

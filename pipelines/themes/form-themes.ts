@@ -7,6 +7,7 @@ import { guideVectors } from './guides.ts';
 import { matchThemes } from './identity/match-themes.ts';
 import type { PreviousRun } from './previous-run.ts';
 import { setAsideIndividualMatters } from './individual-matters.ts';
+import { formIssueAreas, type IssueAreas } from './issue-areas.ts';
 import type { CaseVectors } from './vectors.ts';
 
 /**
@@ -24,6 +25,8 @@ export interface FormedThemes {
   /** Per theme: the council's seed name, or null. */
   seedNames: Array<string | null>;
   carried: boolean;
+  /** The broad areas the themes fall into (the upper level). */
+  issueAreas: IssueAreas;
   /** Record ids of the 個別の事情 group: one-off matters kept out of every theme (unassigned). */
   individual: string[];
 }
@@ -53,6 +56,7 @@ export function formThemes(data: CaseVectors, o: FormOptions): FormedThemes {
       ids,
       seedNames: ids.map((id) => (id === null ? null : (nameOf.get(id) ?? null))),
       carried: true,
+      issueAreas: formIssueAreas(data, clustering, o.seed),
       individual: [],
     };
   }
@@ -76,6 +80,7 @@ export function formThemes(data: CaseVectors, o: FormOptions): FormedThemes {
     }),
     seedNames: descriptions.map((_, t) => (t < clustering.guided ? (o.seeds[t]?.name ?? null) : null)),
     carried: false,
+    issueAreas: formIssueAreas(data, clustering, o.seed),
     individual: individual.map((i) => data.ids[i] as string),
   };
 }

@@ -4,7 +4,7 @@ import { appendRows, appendText } from '../db/append-rows.ts';
 import type { WriteScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import type { ThemeDescription } from './describe.ts';
-import type { ThemeResult } from './theme-result.ts';
+import type { IssueAreaResult, ThemeResult } from './theme-result.ts';
 
 const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
 const LAST_THEME_NUMBER = sql('last-theme-number.sql');
@@ -30,6 +30,7 @@ export interface RunInput {
   vocabulary: readonly string[];
   versions: ReadonlyMap<string, number>;
   unassigned: readonly string[];
+  areas: ReadonlyArray<Omit<IssueAreaResult, 'themeIds' | 'caseCount'>>;
   method: string;
   settings: string;
   started: Date;
@@ -41,7 +42,7 @@ export interface RunInput {
  * council decided about them), new ones get the next T-number in order of score, and the
  * previous run's themes not found again are marked vanished.
  */
-export async function storeRun(scope: WriteScope, input: RunInput): Promise<{ runId: string; themes: ThemeResult[]; vanished: string[] }> {
+export async function storeRun(scope: WriteScope, input: RunInput): Promise<{ runId: string; themes: ThemeResult[]; areas: IssueAreaResult[]; vanished: string[] }> {
   const runId = `R-${input.started.toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${randomBytes(3).toString('hex')}`;
   const ordered = [...input.themes].sort((a, b) => b.result.score - a.result.score || a.result.label.localeCompare(b.result.label));
   const lastRun = (await scope.rows(LATEST_RUN))[0]?.run_id;
@@ -65,7 +66,21 @@ export async function storeRun(scope: WriteScope, input: RunInput): Promise<{ ru
     appendText(a, t.subcommitteeReason.length > 0 ? t.subcommitteeReason.join('、') : null);
     if (t.subcommitteeConfidence === null) a.appendNull();
     else a.appendDouble(t.subcommitteeConfidence);
+    appendText(a, t.issueArea);
   });
+  const areaRows = input.areas.flatMap((area, position) => {
+    const own = themes.filter((t) => t.issueArea === area.id);
+    if (own.length === 0) return [];
+    return [{ position, area: { ...area, themeIds: own.map((t) => t.id), caseCount: own.reduce((n, t) => n + t.caseCount, 0) } }];
+  });
+  await appendRows(scope, 'run_issue_areas', areaRows, (a, { area, position }) => {
+    a.appendVarchar(runId);
+    a.appendVarchar(area.id);
+    a.appendVarchar(area.label);
+    a.appendVarchar(area.terms.join('、'));
+    a.appendInteger(position);
+  });
+  const areas: IssueAreaResult[] = areaRows.map((r) => r.area);
   const termRows = themes.flatMap((t, i) => termRowsOf(t.id, (ordered[i] as StoredTheme).description, input.vocabulary));
   await appendRows(scope, 'theme_terms', termRows, (a, r) => {
     a.appendVarchar(runId);
@@ -92,7 +107,7 @@ export async function storeRun(scope: WriteScope, input: RunInput): Promise<{ ru
   await scope.run(INSERT_RUN, [runId, input.started.toISOString(), finished.toISOString(), input.cases, input.method, input.settings]);
   await scope.run(MARK_VANISHED, [runId]);
   const kept = new Set(themes.map((t) => t.id));
-  return { runId, themes, vanished: before.filter((id) => !kept.has(id)).sort() };
+  return { runId, themes, areas, vanished: before.filter((id) => !kept.has(id)).sort() };
 }
 
 /** A theme's distinctive terms and its top centroid weights, as theme_terms rows. */

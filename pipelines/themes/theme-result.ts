@@ -12,8 +12,20 @@ export interface ThemeResult extends Recurrence {
   /** Declared by the council as a seed theme. */
   guided: boolean;
   caseIds: string[];
+  /** The broad area (the upper level) the theme falls into: an id of `AnalysisResult.areas`. */
+  issueArea: string | null;
   /** The cases nearest the theme's centre, most typical first, with an excerpt of each. */
   representatives: Array<{ recordId: string; excerpt: string }>;
+}
+
+/** A broad area of a run (住まい, 日中活動・就労, …): the upper level the themes are grouped in. */
+export interface IssueAreaResult {
+  id: string;
+  label: string;
+  terms: string[];
+  /** Its themes, in rank order. */
+  themeIds: string[];
+  caseCount: number;
 }
 
 export interface AnalysisResult {
@@ -21,6 +33,7 @@ export interface AnalysisResult {
   cases: number;
   method: string;
   themes: ThemeResult[];
+  areas: IssueAreaResult[];
   unassigned: string[];
   /** The 個別の事情 group: one-off matters with no regional side, among `unassigned`, never ranked as a theme. */
   individualMatters: string[];

@@ -6,10 +6,13 @@ import { cachedLatestThemes, runFigures } from './latest-theme.ts';
 
 /** What a theme is called where none of its label's terms may be shown. */
 export const neutralName = (themeId: string): string => `テーマ ${themeId}`;
+/** What a broad area is called where none of its label's terms may be shown. */
+export const neutralAreaName = (areaId: string): string => `分野 ${areaId}`;
 
 /** A theme's label and routing reason as the terms they are made of may be looked up. */
 const candidates = (t: Row): string[] => [
   ...termCandidates(String(t.label), LABEL_SEPARATOR),
+  ...(t.issue_area_label === null || t.issue_area_label === undefined ? [] : termCandidates(String(t.issue_area_label), LABEL_SEPARATOR)),
   ...(t.routing_reason === null ? [] : termCandidates(String(t.routing_reason), REASON_SEPARATOR)),
 ];
 
@@ -26,7 +29,8 @@ function publishedTheme(t: Row, shown: ReadonlyMap<string, boolean>): Row {
   const reason = t.routing_reason === null ? null : shownTerms(String(t.routing_reason), REASON_SEPARATOR, shown).join(REASON_SEPARATOR) || null;
   // The name differs from the label only when the council renamed the theme.
   const name = t.name !== t.label ? String(t.name) : label;
-  return { ...t, name, label, routing_reason: reason };
+  const area = t.issue_area_label === null || t.issue_area_label === undefined ? null : shownTerms(String(t.issue_area_label), LABEL_SEPARATOR, shown).join(LABEL_SEPARATOR) || neutralAreaName(String(t.issue_area));
+  return { ...t, name, label, routing_reason: reason, issue_area_label: area };
 }
 
 /**

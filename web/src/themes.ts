@@ -26,6 +26,10 @@ export interface ThemeRow {
   last_seen?: string;
   trend?: number;
   actions?: ThemeAction[];
+  /** The broad area (upper level) the latest run put the theme in, its name and order. */
+  issue_area?: string | null;
+  issue_area_label?: string | null;
+  issue_area_position?: number | null;
 }
 
 /** A count as shown: a suppressed one as its marker, never as zero. */

@@ -5,7 +5,7 @@ import type { SourcedEntry } from './dictionary-csv.ts';
 import { DictionaryError } from './dictionary-error.ts';
 import type { Origin } from './dictionary-error.ts';
 import { normaliseForMatch } from './match-normalise.ts';
-import { mergeTerms } from './merge-terms.ts';
+import { CONCEPT_FORM_COLUMNS, mergeTerms } from './merge-terms.ts';
 import { TermDictionary } from './term-dictionary.ts';
 import type { TermEntry } from './term-dictionary.ts';
 
@@ -15,11 +15,21 @@ export const CONCEPTS_PATH = fileURLToPath(new URL('./concepts.csv', import.meta
 
 const EXTRA_TERMS = '協議会の追加用語';
 const EXTRA_STOP_WORDS = '協議会の追加不要語';
+const EXTRA_CONCEPTS = '協議会の追加概念';
+
+/** A concept of the thesaurus as a council writes it in its settings. */
+export interface ConceptEntry {
+  concept: string;
+  expressions: string[];
+  note?: string;
+}
 
 export interface DictionaryExtras {
   /** New terms, or more variants for a built-in canonical term. */
   terms?: TermEntry[];
   stopWords?: string[];
+  /** New concepts, or more expressions for a built-in concept. */
+  concepts?: ConceptEntry[];
 }
 
 export interface WelfareDictionary {
@@ -31,7 +41,7 @@ export interface WelfareDictionary {
 }
 
 /**
- * The built-in welfare vocabulary and stop words, extended by a council's own.
+ * The built-in welfare vocabulary, concepts and stop words, extended by a council's own.
  * Throws `DictionaryError` with a Japanese message naming the file (or the council's
  * list), the line (or item) and the column of the first malformed entry.
  */
@@ -41,7 +51,8 @@ export async function loadWelfareDictionary(extra: DictionaryExtras = {}): Promi
     readFile(STOP_WORDS_PATH, 'utf8'),
     readFile(CONCEPTS_PATH, 'utf8'),
   ]);
-  const concepts = new TermDictionary(mergeTerms(parseConceptsCsv(conceptsText, 'concepts.csv')));
+  const conceptSources = [...parseConceptsCsv(conceptsText, 'concepts.csv'), ...extraConceptSources(extra.concepts ?? [])];
+  const concepts = new TermDictionary(mergeTerms(conceptSources, CONCEPT_FORM_COLUMNS));
   const sources = [...parseTermsCsv(termsText, 'welfare-terms.csv'), ...extraTermSources(extra.terms ?? [])];
   const terms = new TermDictionary(mergeTerms(sources));
 
@@ -71,6 +82,27 @@ function extraTermSources(entries: readonly TermEntry[]): SourcedEntry[] {
     const checked: TermEntry = { canonical, variants, kind: entry.kind };
     if (typeof entry.note === 'string' && entry.note !== '') checked.note = entry.note;
     return { entry: checked, origin };
+  });
+}
+
+/**
+ * The note is left out, as concepts.csv's メモ is: it explains, never matches, and an edit
+ * of it should not rebuild the term index.
+ */
+function extraConceptSources(entries: readonly ConceptEntry[]): SourcedEntry[] {
+  return entries.map((entry, index) => {
+    const origin = extraOrigin(EXTRA_CONCEPTS, index);
+    const concept = typeof entry?.concept === 'string' ? entry.concept.trim() : '';
+    if (concept === '') throw new DictionaryError(origin, '概念', '概念が空です');
+    const raw: unknown = entry.expressions;
+    if (!Array.isArray(raw)) throw new DictionaryError(origin, '言い回し', '言い回しは文字列の配列で指定してください');
+    if (raw.length === 0) throw new DictionaryError(origin, '言い回し', '言い回しを1つ以上指定してください');
+    const expressions = raw.map((expression: unknown, i) => {
+      if (typeof expression !== 'string') throw new DictionaryError(origin, '言い回し', `${i + 1} 番目の言い回しが文字列ではありません`);
+      if (expression.trim() === '') throw new DictionaryError(origin, '言い回し', `${i + 1} 番目の言い回しが空です`);
+      return expression.trim();
+    });
+    return { entry: { canonical: concept, variants: expressions, kind: 'synonym' }, origin };
   });
 }
 

@@ -15,6 +15,15 @@ interface Merged {
   origin: Origin;
 }
 
+/** How the two columns are called in the file or list the entries came from. */
+export interface FormColumns {
+  canonical: string;
+  variant: string;
+}
+
+export const TERM_FORM_COLUMNS: FormColumns = { canonical: '正規形', variant: '表記ゆれ' };
+export const CONCEPT_FORM_COLUMNS: FormColumns = { canonical: '概念', variant: '言い回し' };
+
 /**
  * Merges entries in order (the built-in file first, then a council's additions).
  * An entry whose canonical form is already known adds its variants to it — that is how
@@ -23,7 +32,7 @@ interface Merged {
  * A form (canonical or variant) that two different canonical terms claim is refused,
  * naming both places.
  */
-export function mergeTerms(sources: readonly SourcedEntry[]): TermEntry[] {
+export function mergeTerms(sources: readonly SourcedEntry[], columns: FormColumns = TERM_FORM_COLUMNS): TermEntry[] {
   const merged = new Map<string, Merged>();
   const claims = new Map<string, Claim>();
 
@@ -33,12 +42,12 @@ export function mergeTerms(sources: readonly SourcedEntry[]): TermEntry[] {
     if (earlier && earlier.origin.source === origin.source && origin.unit === '行目') {
       throw new DictionaryError(
         origin,
-        '正規形',
-        `「${canonical}」は ${describeOrigin(earlier.origin, origin)}にもあります。表記ゆれは一つの行にまとめてください`,
+        columns.canonical,
+        `「${canonical}」は ${describeOrigin(earlier.origin, origin)}にもあります。${columns.variant}は一つの行にまとめてください`,
       );
     }
-    claim(claims, canonical, canonical, origin, '正規形');
-    for (const variant of entry.variants) claim(claims, variant, canonical, origin, '表記ゆれ');
+    claim(claims, canonical, canonical, origin, columns.canonical);
+    for (const variant of entry.variants) claim(claims, variant, canonical, origin, columns.variant);
 
     if (earlier) {
       earlier.entry.variants.push(...entry.variants);

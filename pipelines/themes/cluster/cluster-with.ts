@@ -36,12 +36,16 @@ export const defaultMinThemeSize = (cases: number) => Math.max(3, Math.round(cas
  * groups (a sample of) the rest, groups too small dissolve, then every case goes to its
  * nearest theme centre for a few passes, and cases too far from any stay unassigned.
  */
-export function clusterWith(partitioner: Partitioner, settings: ThemeSettings = THEME_SETTINGS): ClusterMethod {
-  return (data, options) => cluster(caseMatrix(data), partitioner, settings, options);
+export function clusterWith(partitioner: Partitioner, settings: ThemeSettings = THEME_SETTINGS, prepare?: Prepare): ClusterMethod {
+  return (data, options) => cluster(caseMatrix(data), partitioner, settings, options, prepare);
 }
 
-function cluster(m: Csr, partitioner: Partitioner, settings: ThemeSettings, options: ClusterOptions): Clustering {
+/** A change of the case vectors made before grouping (smoothing), from the same seeded draws. */
+export type Prepare = (m: Csr, rand: () => number) => Csr;
+
+function cluster(cases: Csr, partitioner: Partitioner, settings: ThemeSettings, options: ClusterOptions, prepare?: Prepare): Clustering {
   const rand = seededRandom(options.seed);
+  const m = prepare ? prepare(cases, rand) : cases;
   const minSize = options.minThemeSize ?? defaultMinThemeSize(m.rows);
   const guides = options.guides ?? [];
   const gathered = gatherGuided(m, guides, settings.guideSimilarity);

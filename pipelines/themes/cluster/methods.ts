@@ -3,6 +3,7 @@ import { clusterWith } from './cluster-with.ts';
 import { kmeansAutoPartitioner } from './kmeans-auto.ts';
 import { louvainPartitioner } from './louvain-knn.ts';
 import { stableKMeansPartitioner } from './stable-kmeans.ts';
+import { ppmiTermVectors, smoothCases, SMOOTHING } from './term-vectors.ts';
 import type { ClusterMethod } from './types.ts';
 
 /** Every method compared by `pipelines/eval/method-comparison.ts`, by name. */
@@ -13,14 +14,19 @@ export const METHODS = {
   'agglomerative-lsa': clusterWith(agglomerativePartitioner()),
   /** Spherical k-means with the most stable k. */
   'kmeans-stable-k': clusterWith(kmeansAutoPartitioner()),
-  /** Spherical k-means refined by Hartigan's single-case moves, with the most stable k. */
-  'stable-kmeans': clusterWith(stableKMeansPartitioner()),
+  /**
+   * Spherical k-means refined by Hartigan's single-case moves, with the most stable k, on
+   * case vectors smoothed by PPMI + SVD term vectors of the council's own cases.
+   */
+  'stable-kmeans': clusterWith(stableKMeansPartitioner(), undefined, (m, rand) => smoothCases(m, ppmiTermVectors(m, SMOOTHING, rand), SMOOTHING.share)),
+  /** The same on the cases' own terms alone. */
+  'stable-kmeans-unsmoothed': clusterWith(stableKMeansPartitioner()),
 } satisfies Record<string, ClusterMethod>;
 
 export type MethodName = keyof typeof METHODS;
 
 /** The method themes are found with, chosen by measurement (docs/clustering.md). */
-export const DEFAULT_METHOD: MethodName = (process.env.MIERUKA_METHOD as MethodName | undefined) ?? 'stable-kmeans';
+export const DEFAULT_METHOD: MethodName = 'stable-kmeans';
 
 export function chooseMethod(name: string = DEFAULT_METHOD): ClusterMethod {
   if (!(name in METHODS)) throw new Error(`unknown clustering method ${name}; known: ${Object.keys(METHODS).join(', ')}`);

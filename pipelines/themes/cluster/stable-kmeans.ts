@@ -20,11 +20,13 @@ export interface StableKMeansSettings {
 }
 
 /** Each k tried is this much larger than the one before (at least one more). */
-const K_STEP = 1.2;
+const K_STEP = 1.25;
+/** Each stability run is the most cohesive of this many, as the final fit is: a k is judged by what it gives. */
+const RUN_RESTARTS = 2;
 /** Lloyd iterations before Hartigan's moves take over. */
-const LLOYD_ITERATIONS = 10;
+const LLOYD_ITERATIONS = 3;
 
-export const THEME_LEVEL: StableKMeansSettings = { minK: 6, maxK: 40, casesPerGroup: 15, runs: 4, selectionSample: 2_000, restarts: 4, maxFit: 5_000 };
+export const THEME_LEVEL: StableKMeansSettings = { minK: 6, maxK: 40, casesPerGroup: 15, runs: 4, selectionSample: 1_000, restarts: 6, maxFit: 5_000 };
 
 /** The k tried: a geometric ladder from minK to the most the cases allow. */
 export function ladder(cases: number, s: Pick<StableKMeansSettings, 'minK' | 'maxK' | 'casesPerGroup'>): number[] {
@@ -48,8 +50,7 @@ export function stableKMeansPartitioner(settings: StableKMeansSettings = THEME_L
   return {
     maxFit: settings.maxFit,
     fit: (m, rand) => {
-      const { k, stability } = chooseStableK(m, settings, rand);
-      if (process.env.MIERUKA_DEBUG_K) console.log(JSON.stringify(stability.map((s) => [s.k, +s.stability.toFixed(3)])));
+      const { k } = chooseStableK(m, settings, rand);
       return bestRun(m, k, settings.restarts, rand).assignment;
     },
   };
@@ -60,11 +61,10 @@ export function chooseStableK(m: Csr, settings: StableKMeansSettings, rand: () =
   const stability: StableChoice['stability'] = [];
   let best = { k: Math.min(settings.minK, sample.rows), stability: -Infinity };
   for (const k of ladder(sample.rows, settings)) {
-    const runs = Array.from({ length: settings.runs }, () => refinedRun(sample, k, rand).assignment);
-    let sum = 0;
-    let pairs = 0;
-    for (let i = 0; i < runs.length; i++) for (let j = i + 1; j < runs.length; j++, pairs++) sum += adjustedRand(runs[i]!, runs[j]!);
-    const s = pairs === 0 ? 0 : sum / pairs;
+    const runs = Array.from({ length: settings.runs }, () => bestRun(sample, k, RUN_RESTARTS, rand).assignment);
+    const agreements: number[] = [];
+    for (let i = 0; i < runs.length; i++) for (let j = i + 1; j < runs.length; j++) agreements.push(adjustedRand(runs[i]!, runs[j]!));
+    const s = median(agreements);
     stability.push({ k, stability: s });
     if (s > best.stability) best = { k, stability: s };
   }
@@ -81,7 +81,16 @@ export function bestRun(m: Csr, k: number, restarts: number, rand: () => number)
 }
 
 function refinedRun(m: Csr, k: number, rand: () => number): Refined {
-  const start = sphericalKMeans(m, Math.min(k, m.rows), rand, 1, LLOYD_ITERATIONS).assignment;
+  const start = sphericalKMeans(m, Math.min(k, m.rows), rand, 1, LLOYD_ITERATIONS, true).assignment;
   return hartiganRefine(m, start, Math.min(k, m.rows));
+}
+
+
+/** The median, so that one run caught in a poor optimum does not decide a k's stability. */
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 

@@ -15,5 +15,6 @@ DELETE FROM theme_snapshots;
 DELETE FROM theme_terms;
 DELETE FROM theme_members;
 DELETE FROM run_unassigned;
+DELETE FROM run_issue_areas;
 DELETE FROM theme_history;
 DELETE FROM app_flags WHERE name = 'demo';

@@ -8,6 +8,7 @@ import { el } from '../dom.ts';
 import { monthSeries, periodText, type BreakdownLine, type MonthSeries } from '../month-series.ts';
 import { go } from '../router.ts';
 import { shownCount, subcommitteeOf, type ThemeRow } from '../themes.ts';
+import { areaHeading, groupByArea } from './board-areas.ts';
 import { boardFilters, type BoardFilter } from './board-filters.ts';
 import { decisionHistory, type HistoryEntry } from './decision-history.ts';
 import { figure } from './figure.ts';
@@ -44,8 +45,9 @@ function themeRow(t: ThemeRow, rank: number, ctx: Context, series: MonthSeries, 
 }
 
 /**
- * The coordination meeting's board: the latest analysis's themes ranked, each with its
- * counts, a sparkline, the subcommittee and status; a timeline whose brush sets the
+ * The coordination meeting's board: the latest analysis's themes ranked under their broad
+ * areas (each folds away and opens again), each with its counts, a sparkline, the
+ * subcommittee and status; a timeline whose brush sets the
  * period, the filters, the actions in place and the latest decisions.
  */
 export async function boardView(main: HTMLElement, ctx: Context, filter: BoardFilter, redraw: () => void): Promise<void> {
@@ -68,7 +70,15 @@ export async function boardView(main: HTMLElement, ctx: Context, filter: BoardFi
     onSelect: (range) => apply({ ...filter, from: range?.[0], to: range?.[1] }),
   });
   const header = el('tr', {}, ...HEADERS.map((h) => el('th', { text: h, attrs: { scope: 'col' }, ...(NUMERIC.has(h) ? { className: 'num' } : {}) })), decides(ctx) ? el('th', { className: 'no-print', text: '', attrs: { scope: 'col', 'aria-label': '操作' } }) : null);
-  const body = el('tbody', {}, ...themes.flatMap((t, i) => themeRow(t, i + 1, ctx, series, themes, redraw)));
+  const columns = HEADERS.length + (decides(ctx) ? 1 : 0);
+  const body = el(
+    'tbody',
+    {},
+    ...groupByArea(themes).flatMap((group) => {
+      const rows = group.themes.flatMap(({ theme, rank }) => themeRow(theme, rank, ctx, series, themes, redraw));
+      return [areaHeading(group, columns, rows), ...rows];
+    }),
+  );
   const period = selection ? `（期間 ${periodText(selection[0], selection[1])} の事例を含むテーマ）` : '';
   main.replaceChildren(
     el('h2', { text: `テーマ案（${themes.length} 件）${period}` }),

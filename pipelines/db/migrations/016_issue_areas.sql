@@ -1,0 +1,12 @@
+-- The upper level of themes: broad areas (住まい, 日中活動・就労, …) each run groups its
+-- themes into. A theme's area is per run; a split's new theme stays in its origin's area.
+CREATE TABLE run_issue_areas (
+  run_id   VARCHAR NOT NULL,
+  area_id  VARCHAR NOT NULL,
+  label    VARCHAR NOT NULL,
+  terms    VARCHAR NOT NULL,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (run_id, area_id)
+);
+
+ALTER TABLE theme_snapshots ADD COLUMN issue_area VARCHAR;
