@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_COUNCIL, loadCouncilSettings, presetPath, type CouncilSettings } from '../pipelines/council/settings.ts';
 import { nmi } from '../pipelines/eval/clustering-metrics.ts';
+import { GENERIC_HEADS } from '../pipelines/themes/wall-label.ts';
 import { analyze } from '../pipelines/themes/analyze.ts';
 import { themeBreakdown } from '../pipelines/themes/breakdown.ts';
 import type { AnalysisResult } from '../pipelines/themes/theme-result.ts';
@@ -55,6 +56,17 @@ describe('analyze', () => {
       expect(result.themes.indexOf(single)).toBeGreaterThan(result.themes.length / 2);
     }
     expect(await queryRows(db, 'SELECT count(*)::INTEGER AS n FROM theme_members')).toEqual([{ n: cases.length - result.unassigned.length }]);
+    // Labels name a wall by terms found in at least half of the theme's cases, never by a generic word.
+    let named = 0;
+    for (const theme of result.themes) {
+      expect(GENERIC_HEADS.has(theme.label.split(/[・（]|の不足|を断られる|の待機が長い|への対応が難しい/)[0] as string)).toBe(false);
+      for (const term of theme.keyTerms) {
+        const [{ n }] = (await queryRows(db, 'SELECT count(DISTINCT m.record_id)::INTEGER AS n FROM theme_members m JOIN case_terms t ON t.record_id = m.record_id AND t.version = m.version WHERE m.run_id = $1 AND m.theme_id = $2 AND t.term = $3', [result.runId, theme.id, term])) as [{ n: number }];
+        expect(n).toBeGreaterThanOrEqual(theme.caseCount / 2);
+      }
+      if (theme.keyTerms.length > 0) named++;
+    }
+    expect(named).toBeGreaterThanOrEqual(result.themes.length / 2);
     // The upper level: 4 to 8 broad areas that together hold every theme once, largest first.
     expect(result.areas.length).toBeGreaterThanOrEqual(4);
     expect(result.areas.length).toBeLessThanOrEqual(8);

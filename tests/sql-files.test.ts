@@ -73,6 +73,7 @@ const PARAMETERS: Record<string, number> = {
   'pipelines/themes/sql/case-facts.sql': 0,
   'pipelines/themes/sql/case-ids.sql': 0,
   'pipelines/themes/sql/case-regional-notes.sql': 0,
+  'pipelines/themes/sql/case-wall-texts.sql': 0,
   'pipelines/themes/sql/case-term-weights.sql': 6,
   'pipelines/themes/sql/guided-theme-ids.sql': 0,
   'pipelines/themes/sql/insert-run.sql': 6,

@@ -17,10 +17,12 @@ import { routeTheme } from './routing/route-theme.ts';
 import { storeRun, type StoredTheme } from './store-run.ts';
 import { formInProcess, type ThemeFormer } from './theme-former.ts';
 import type { AnalysisResult } from './theme-result.ts';
+import { wallLabel } from './wall-label.ts';
 
 const CASE_FACTS = sqlFile(import.meta.url, 'sql/case-facts.sql');
 const GUIDED_THEME_IDS = sqlFile(import.meta.url, 'sql/guided-theme-ids.sql');
 const ANALYSIS_BASIS = sqlFile(import.meta.url, 'sql/analysis-basis.sql');
+const CASE_WALL_TEXTS = sqlFile(import.meta.url, 'sql/case-wall-texts.sql');
 
 /** Times an analysis is planned again when the council changed the themes while it ran. */
 const ATTEMPTS = 3;
@@ -123,6 +125,7 @@ async function describeRun(scope: ReadScope, formed: FormedThemes, ids: readonly
   });
   const canonical = (word: string) => dictionary.canonical(word);
   const excerpts = await caseExcerpts(scope, formed.descriptions.flatMap((d) => d.representatives));
+  const wallTexts = new Map((await scope.rows(CASE_WALL_TEXTS)).map((r) => [String(r.record_id), String(r.text)]));
   const themes: StoredTheme[] = [];
   formed.descriptions.forEach((d, t) => {
     const seedName = formed.seedNames[t] ?? null;
@@ -130,9 +133,10 @@ async function describeRun(scope: ReadScope, formed: FormedThemes, ids: readonly
     // A theme with no case left is not reported: a carried one is then marked vanished.
     if (own.length === 0 && seedName === null) return;
     const routing = routeTheme(d.terms, options.settings.subcommittees, canonical);
+    const named = wallLabel(d.terms, (term) => d.coverage.get(term) ?? 0, own.flatMap((id) => wallTexts.get(id) ?? []));
     themes.push({
       result: {
-        label: seedName ?? d.label,
+        label: seedName ?? named.label,
         terms: d.terms.map((x) => x.term),
         ...recurrence(own.map((id) => facts.get(id) as CaseFacts), span),
         subcommittee: routing?.subcommittee ?? null,
@@ -141,6 +145,7 @@ async function describeRun(scope: ReadScope, formed: FormedThemes, ids: readonly
         guided: seedName !== null,
         caseIds: [...own].sort(),
         issueArea: areaId(formed.issueAreas.areaOfTheme[t]),
+        keyTerms: seedName === null ? named.keyTerms : [],
         representatives: d.representatives.map((recordId) => ({ recordId, excerpt: excerpts.get(recordId) ?? '' })),
       },
       description: d,

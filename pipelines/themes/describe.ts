@@ -18,6 +18,8 @@ export interface ThemeDescription {
   similarity: Map<string, number>;
   /** Members nearest the centre, most typical first. */
   representatives: string[];
+  /** Share of the members in which each of `terms` occurs. */
+  coverage: Map<string, number>;
 }
 
 export interface DescribeOptions {
@@ -51,6 +53,7 @@ export function describeThemes(data: CaseVectors, assignment: readonly number[],
     }
   }
   const averageMass = allMass / Math.max(1, themes);
+  const indexOf = new Map(data.vocabulary.map((term, i) => [term, i]));
 
   return mass.map((m, theme) => {
     const classMass = [...m.values()].reduce((a, b) => a + b, 0) || 1;
@@ -69,7 +72,13 @@ export function describeThemes(data: CaseVectors, assignment: readonly number[],
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, options.representatives)
       .map(([id]) => id);
-    return { terms, label: labelFrom(terms, options.labelTerms), centroid, similarity, representatives };
+    const coverage = new Map<string, number>();
+    const own = members[theme] ?? [];
+    for (const { term } of terms) {
+      const index = indexOf.get(term) ?? -1;
+      coverage.set(term, own.length === 0 ? 0 : own.filter((i) => (data.vectors[i] as SparseVector).has(index)).length / own.length);
+    }
+    return { terms, label: labelFrom(terms, options.labelTerms), centroid, similarity, representatives, coverage };
   });
 }
 

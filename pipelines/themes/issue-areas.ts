@@ -5,6 +5,7 @@ import { bestRun, chooseStableK, type StableKMeansSettings } from './cluster/sta
 import type { Clustering } from './cluster/types.ts';
 import { describeThemes, type WeightedTerm } from './describe.ts';
 import type { CaseVectors } from './vectors.ts';
+import { wallLabel } from './wall-label.ts';
 
 /**
  * The upper level: broad areas such as 住まい or 日中活動・就労, 4 to 8 of them, their number
@@ -71,5 +72,5 @@ function described(data: CaseVectors, clustering: Clustering, areaOfTheme: Int32
   const count = areaOfTheme.reduce((n, a) => Math.max(n, a + 1), 0);
   const caseAreas = clustering.assignment.map((t) => (t >= 0 ? (areaOfTheme[t] as number) : -1));
   const descriptions = describeThemes(data, caseAreas, count);
-  return { areaOfTheme, areas: descriptions.map((d) => ({ label: d.label, terms: d.terms })) };
+  return { areaOfTheme, areas: descriptions.map((d) => ({ label: wallLabel(d.terms, (term) => d.coverage.get(term) ?? 0, []).label, terms: d.terms })) };
 }

@@ -14,6 +14,8 @@ const INSERT_RUN = sql('insert-run.sql');
 const LATEST_RUN = sql('latest-run.sql');
 const THEME_IDS_OF_RUN = 'SELECT theme_id FROM theme_snapshots WHERE run_id = $1';
 
+/** Between the stored terms of a label. */
+export const LABEL_TERM_SEPARATOR = '\n';
 /** Centroid weights kept per theme for recognising it next time. */
 const CENTROID_TERMS = 50;
 
@@ -67,6 +69,7 @@ export async function storeRun(scope: WriteScope, input: RunInput): Promise<{ ru
     if (t.subcommitteeConfidence === null) a.appendNull();
     else a.appendDouble(t.subcommitteeConfidence);
     appendText(a, t.issueArea);
+    appendText(a, t.keyTerms.length > 0 ? t.keyTerms.join(LABEL_TERM_SEPARATOR) : null);
   });
   const areaRows = input.areas.flatMap((area, position) => {
     const own = themes.filter((t) => t.issueArea === area.id);

@@ -4,6 +4,8 @@ import type { Recurrence } from './recurrence.ts';
 export interface ThemeResult extends Recurrence {
   id: string;
   label: string;
+  /** The terms the label is made of, each in at least half of the theme's cases (concepts as 〔…〕). */
+  keyTerms: string[];
   terms: string[];
   subcommittee: string | null;
   /** The terms that matched the suggested subcommittee, strongest first. */

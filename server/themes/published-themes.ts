@@ -2,6 +2,8 @@ import type { Row } from '../../pipelines/db/database.ts';
 import { termsAtFloor } from '../../pipelines/text/term-stats.ts';
 import type { RouteDeps } from '../http/app-env.ts';
 import { LABEL_SEPARATOR, publishedTermFloor, REASON_SEPARATOR, shownTerms, termCandidates } from '../suppression/terms.ts';
+import { LABEL_TERM_SEPARATOR } from '../../pipelines/themes/store-run.ts';
+import { WALL_SUFFIXES } from '../../pipelines/themes/wall-label.ts';
 import { cachedLatestThemes, runFigures } from './latest-theme.ts';
 
 /** What a theme is called where none of its label's terms may be shown. */
@@ -12,6 +14,7 @@ export const neutralAreaName = (areaId: string): string => `分野 ${areaId}`;
 /** A theme's label and routing reason as the terms they are made of may be looked up. */
 const candidates = (t: Row): string[] => [
   ...termCandidates(String(t.label), LABEL_SEPARATOR),
+  ...keyTermsOf(t),
   ...(t.issue_area_label === null || t.issue_area_label === undefined ? [] : termCandidates(String(t.issue_area_label), LABEL_SEPARATOR)),
   ...(t.routing_reason === null ? [] : termCandidates(String(t.routing_reason), REASON_SEPARATOR)),
 ];
@@ -25,12 +28,38 @@ const candidates = (t: Row): string[] => [
  */
 function publishedTheme(t: Row, shown: ReadonlyMap<string, boolean>): Row {
   const id = String(t.theme_id);
-  const label = t.guided === true ? String(t.label) : shownTerms(String(t.label), LABEL_SEPARATOR, shown).join(LABEL_SEPARATOR) || neutralName(id);
+  const label = t.guided === true ? String(t.label) : (namedWall(t, shown) ?? (shownTerms(String(t.label), LABEL_SEPARATOR, shown).join(LABEL_SEPARATOR) || neutralName(id)));
   const reason = t.routing_reason === null ? null : shownTerms(String(t.routing_reason), REASON_SEPARATOR, shown).join(REASON_SEPARATOR) || null;
   // The name differs from the label only when the council renamed the theme.
   const name = t.name !== t.label ? String(t.name) : label;
   const area = t.issue_area_label === null || t.issue_area_label === undefined ? null : shownTerms(String(t.issue_area_label), LABEL_SEPARATOR, shown).join(LABEL_SEPARATOR) || neutralAreaName(String(t.issue_area));
-  return { ...t, name, label, routing_reason: reason, issue_area_label: area };
+  const { label_terms: _keyTerms, ...rest } = t;
+  return { ...rest, name, label, routing_reason: reason, issue_area_label: area };
+}
+
+const keyTermsOf = (t: Row): string[] => (t.label_terms === null || t.label_terms === undefined ? [] : String(t.label_terms).split(LABEL_TERM_SEPARATOR));
+const conceptName = (term: string): string | null => (term.startsWith('〔') && term.endsWith('〕') ? term.slice(1, -1) : null);
+
+/**
+ * A label naming a wall (短期入所の不足（緊急）): shown when its head may be, its qualifier
+ * dropped when that may not be. A concept's name is the thesaurus's word, never the notes'.
+ */
+function namedWall(t: Row, shown: ReadonlyMap<string, boolean>): string | null {
+  const [head, ...rest] = keyTermsOf(t);
+  if (head === undefined || !madeOf(String(t.label), [head, ...rest])) return null;
+  const visible = (term: string) => conceptName(term) !== null || shown.get(term) === true;
+  if (!visible(head)) return neutralName(String(t.theme_id));
+  let label = String(t.label);
+  for (const term of rest) if (!visible(term)) label = label.replace(`（${conceptName(term) ?? term}）`, '');
+  return label;
+}
+
+/** Whether the label holds nothing but these terms, a wall's ending and brackets: else it is read term by term. */
+function madeOf(label: string, terms: readonly string[]): boolean {
+  let rest = label;
+  for (const term of terms) rest = rest.replace(conceptName(term) ?? term, '');
+  for (const suffix of WALL_SUFFIXES) rest = rest.replace(suffix, '');
+  return rest.replace(/[（）]/g, '') === '';
 }
 
 /**

@@ -10,3 +10,7 @@ CREATE TABLE run_issue_areas (
 );
 
 ALTER TABLE theme_snapshots ADD COLUMN issue_area VARCHAR;
+
+-- The terms an automatic label is made of (・-joined, concepts as 〔…〕): what decides
+-- whether viewers may read it.
+ALTER TABLE theme_snapshots ADD COLUMN label_terms VARCHAR;
