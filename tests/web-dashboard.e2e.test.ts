@@ -62,6 +62,8 @@ afterEach(async () => {
 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/** The board's order: ranked within the broad areas, the areas in the run's order. */
+const byArea = (themes: Theme[]) => themes.map((t, rank) => ({ t, rank })).sort((a, b) => Number(a.t.issue_area_position) - Number(b.t.issue_area_position) || a.rank - b.rank).map(({ t }) => t);
 const boardRows = (page: Page) => page.$$eval('table.board tbody tr[data-theme-row]', (rows) => rows.map((r) => r.getAttribute('data-theme-row')));
 /** Waits until the dashboard has drawn the route `hash` (or any route), after a click or a reload. */
 const drawn = (page: Page, hash?: string) => page.waitForSelector(hash === undefined ? 'body[data-rendered]' : `body[data-rendered="${hash}"]`);
@@ -86,8 +88,7 @@ describe('the dashboard in Chromium', () => {
     expect(await page.textContent('#who')).toBe('調整会議（調整会議・運営会議）');
     expect(await page.$$eval('nav a[data-screen]', (as) => as.map((a) => a.textContent))).toEqual(['テーマ案', '取り込み', '全体会の資料（印刷）']);
     const ranked = ((await apiAs(page, base, '/api/themes')) as { themes: Theme[] }).themes;
-    // Ranked within their broad areas, the areas in the run's order.
-    const themes = ranked.map((t, rank) => ({ t, rank })).sort((a, b) => Number(a.t.issue_area_position) - Number(b.t.issue_area_position) || a.rank - b.rank).map(({ t }) => t);
+    const themes = byArea(ranked);
     expect(await boardRows(page)).toEqual(themes.map((t) => t.theme_id));
     expect(await page.$$eval('table.board tbody tr[data-theme-row] td:nth-child(3)', (cells) => cells.map((c) => c.textContent))).toEqual(themes.map((t) => t.name));
     expect(await page.$$eval('table.board tr.area-row', (rows) => rows.map((r) => r.getAttribute('data-area')))).toEqual([...new Set(themes.map((t) => t.issue_area))]);
@@ -123,8 +124,8 @@ describe('the dashboard in Chromium', () => {
     await page.mouse.move(to.x + to.width - 2, to.y + to.height / 2, { steps: 8 });
     await page.mouse.up();
     await drawn(page, '#/board?from=2024-01&to=2024-03');
-    const inPeriod = ((await apiAs(page, base, '/api/themes?from=2024-01&to=2024-03')) as { themes: Theme[] }).themes.map((t) => t.theme_id);
-    expect(await boardRows(page)).toEqual(inPeriod);
+    const inPeriod = ((await apiAs(page, base, '/api/themes?from=2024-01&to=2024-03')) as { themes: Theme[] }).themes;
+    expect(await boardRows(page)).toEqual(byArea(inPeriod).map((t) => t.theme_id));
     expect(await page.$$eval('figure[data-chart=timeline] rect[data-selected=true]', (rs) => rs.map((r) => r.getAttribute('data-month')))).toEqual(['2024-01', '2024-02', '2024-03']);
     expect(await page.inputValue('input[data-filter=from]')).toBe('2024-01');
     await shot(page, '03-board-brushed');
@@ -136,13 +137,13 @@ describe('the dashboard in Chromium', () => {
     await drawn(page, '#/board');
     await page.selectOption('select[data-filter=subcommittee]', '居住支援部会');
     await drawn(page, `#/board?subcommittee=${encodeURIComponent('居住支援部会')}`);
-    const housing = ((await apiAs(page, base, `/api/themes?subcommittee=${encodeURIComponent('居住支援部会')}`)) as { themes: Theme[] }).themes.map((t) => t.theme_id);
+    const housing = ((await apiAs(page, base, `/api/themes?subcommittee=${encodeURIComponent('居住支援部会')}`)) as { themes: Theme[] }).themes;
     expect(housing.length).toBeGreaterThan(0);
-    expect(await boardRows(page)).toEqual(housing);
+    expect(await boardRows(page)).toEqual(byArea(housing).map((t) => t.theme_id));
     await page.selectOption('select[data-filter=area]', '臨海');
     await drawn(page, `#/board?subcommittee=${encodeURIComponent('居住支援部会')}&area=${encodeURIComponent('臨海')}`);
-    const both = ((await apiAs(page, base, `/api/themes?subcommittee=${encodeURIComponent('居住支援部会')}&area=${encodeURIComponent('臨海')}`)) as { themes: Theme[] }).themes.map((t) => t.theme_id);
-    expect(await boardRows(page)).toEqual(both);
+    const both = ((await apiAs(page, base, `/api/themes?subcommittee=${encodeURIComponent('居住支援部会')}&area=${encodeURIComponent('臨海')}`)) as { themes: Theme[] }).themes;
+    expect(await boardRows(page)).toEqual(byArea(both).map((t) => t.theme_id));
     await page.click('button[data-filter-clear]');
     await drawn(page, '#/board');
     await page.close();
