@@ -2,10 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_COUNCIL, loadCouncilSettings, presetPath, type CouncilSettings } from '../pipelines/council/settings.ts';
 import { nmi } from '../pipelines/eval/clustering-metrics.ts';
 import { GENERIC_HEADS } from '../pipelines/themes/wall-label.ts';
+import { ingestFile } from '../pipelines/ingest/ingest.ts';
 import { analyze } from '../pipelines/themes/analyze.ts';
 import { themeBreakdown } from '../pipelines/themes/breakdown.ts';
 import type { AnalysisResult } from '../pipelines/themes/theme-result.ts';
 import { tokenizeInProcess } from '../pipelines/text/tokenize-in-process.ts';
+import { caseCsv, caseRow, utf8 } from './helpers/case-csv.ts';
 import { generated, ingestCases } from './helpers/generated-db.ts';
 import { queryRows, tempDatabase } from './helpers/temp-db.ts';
 
@@ -127,6 +129,36 @@ describe('analyze', () => {
     expect(await queryRows(db, "SELECT council_name, status FROM themes WHERE theme_id = $1", [first.themes[0]?.id as string])).toEqual([
       { council_name: '議題A', status: '採択' },
     ]);
+  });
+
+  it('sets one-off matters without a regional memo aside as 個別の事情, in the incremental run too', async () => {
+    const db = await fresh();
+    const { cases } = generated(600, 21);
+    await ingestCases(db, cases);
+    // Thirty renewals and changes of service: alike, and no one wrote a 地域課題メモ for them.
+    const chores = ['受給者証の更新手続き', '支給量の変更申請', '計画の更新と署名', '受給者証の住所変更'];
+    const renewals = Array.from({ length: 30 }, (_, i) =>
+      caseRow(`Z-${String(i).padStart(3, '0')}`, {
+        会議日: `2024/0${1 + (i % 9)}/1${i % 10}`,
+        事業所コード: `S0${1 + (i % 6)}`,
+        相談内容: `${chores[i % 4]}について。書類の書き方を説明した。`,
+        課題: `${chores[(i + 1) % 4]}の期限が近い。`,
+        対応・支援内容: '申請書を一緒に記入し、窓口に提出した。',
+        地域課題メモ: '',
+      }),
+    );
+    await ingestFile(db, utf8(caseCsv(renewals)), { fileName: 'renewals.csv', settings: DEFAULT_COUNCIL, piiMode: 'mask', tokenizeMany: tokenizeInProcess });
+    const first = await run(db);
+    const ids = renewals.map((r) => r.記録ID as string);
+    // Measured: all 30 set aside (with 8 of the generated one-off cases), in both runs.
+    expect(first.individualMatters.filter((id) => ids.includes(id)).length).toBeGreaterThanOrEqual(24);
+    expect(first.individualMatters.filter((id) => !first.unassigned.includes(id))).toEqual([]);
+    expect(first.themes.flatMap((t) => t.caseIds).filter((id) => ids.includes(id)).length).toBeLessThanOrEqual(6);
+    await ingestCases(db, generated(650, 21).cases.slice(600));
+    const second = await run(db);
+    expect(second.themes.map((t) => t.id)).toEqual(expect.arrayContaining(first.themes.map((t) => t.id).slice(0, first.themes.length - 2)));
+    expect(second.individualMatters).toEqual([...first.individualMatters.filter((id) => second.unassigned.includes(id)), ...second.individualMatters.filter((id) => !first.individualMatters.includes(id))].sort());
+    expect(second.individualMatters.filter((id) => ids.includes(id)).length).toBeGreaterThanOrEqual(24);
   });
 
   it('honours a seed theme: it keeps its name and gathers its cases', async () => {

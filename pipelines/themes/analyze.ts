@@ -89,6 +89,7 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
           vocabulary,
           versions: new Map([...plan.facts].map(([id, f]) => [id, f.version])),
           unassigned: planned.unassigned,
+          individual: formed.individual,
           areas: formed.issueAreas.areas.map((a, i) => ({ id: areaId(i) as string, label: a.label, terms: a.terms.map((x) => x.term) })),
           method: options.method ?? DEFAULT_METHOD,
           settings: fingerprint,

@@ -1,7 +1,7 @@
 import type { SeedTheme } from '../council/settings.ts';
 import type { TermDictionary } from '../text/dictionary/term-dictionary.ts';
 import { carryForward } from './carry-forward.ts';
-import type { ClusterMethod, Clustering } from './cluster/types.ts';
+import { UNASSIGNED, type ClusterMethod, type Clustering } from './cluster/types.ts';
 import { describeThemes, type ThemeDescription } from './describe.ts';
 import { guideVectors } from './guides.ts';
 import { matchThemes } from './identity/match-themes.ts';
@@ -33,6 +33,8 @@ export interface FormedThemes {
 
 export interface FormOptions {
   method: ClusterMethod;
+  /** What an incremental run clusters its left-over cases with (default: `method`). */
+  poolMethod?: ClusterMethod;
   seed: number;
   seeds: readonly SeedTheme[];
   dictionary: TermDictionary;
@@ -47,17 +49,21 @@ export function formThemes(data: CaseVectors, o: FormOptions): FormedThemes {
   const previous = o.previous;
   const carry = !o.full && previous !== null && previous.settings === o.settings && previous.unseen <= CARRY_FORWARD_MAX_NEW * data.ids.length;
   if (carry) {
-    const clustering = carryForward(data, previous, o.method, o.seed);
+    const carried = carryForward(data, previous, o.poolMethod ?? o.method, o.seed);
+    // New themes of one-off matters are set aside as in a full run; the carried themes stay.
+    const aside = setAsideIndividualMatters({ ...carried, guided: carried.ids.length }, data.noted);
+    const clustering = { ...carried, ...aside.clustering, guided: carried.guided };
     const nameOf = new Map([...o.seedIds].map(([name, id]) => [id, name]));
+    const descriptions = describeThemes(data, clustering.assignment, clustering.themes);
     const ids = Array.from({ length: clustering.themes }, (_, t) => clustering.ids[t] ?? null);
     return {
       clustering,
-      descriptions: describeThemes(data, clustering.assignment, clustering.themes),
+      descriptions,
       ids,
       seedNames: ids.map((id) => (id === null ? null : (nameOf.get(id) ?? null))),
       carried: true,
-      issueAreas: formIssueAreas(data, clustering, o.seed),
-      individual: [],
+      issueAreas: formIssueAreas(data, clustering, descriptions.map((d) => d.centroid), o.seed),
+      individual: data.ids.filter((id, i) => clustering.assignment[i] === UNASSIGNED && previous.individual.has(id)).concat(aside.individual.map((i) => data.ids[i] as string)),
     };
   }
   const { clustering, individual } = setAsideIndividualMatters(o.method(data, { seed: o.seed, guides: guideVectors(o.seeds, data, o.dictionary) }), data.noted);
@@ -80,7 +86,7 @@ export function formThemes(data: CaseVectors, o: FormOptions): FormedThemes {
     }),
     seedNames: descriptions.map((_, t) => (t < clustering.guided ? (o.seeds[t]?.name ?? null) : null)),
     carried: false,
-    issueAreas: formIssueAreas(data, clustering, o.seed),
+    issueAreas: formIssueAreas(data, clustering, descriptions.map((d) => d.centroid), o.seed),
     individual: individual.map((i) => data.ids[i] as string),
   };
 }

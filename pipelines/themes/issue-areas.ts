@@ -1,17 +1,17 @@
 import { centroids } from './cluster/centroids.ts';
-import { caseMatrix, selectRows } from './cluster/matrix.ts';
+import { toCsr } from './cluster/matrix.ts';
 import { sampleIndices, seededRandom } from './cluster/random.ts';
 import { bestRun, chooseStableK, type StableKMeansSettings } from './cluster/stable-kmeans.ts';
 import type { Clustering } from './cluster/types.ts';
 import { describeThemes, type WeightedTerm } from './describe.ts';
-import type { CaseVectors } from './vectors.ts';
+import type { CaseVectors, SparseVector } from './vectors.ts';
 import { wallLabel } from './wall-label.ts';
 
 /**
  * The upper level: broad areas such as 住まい or 日中活動・就労, 4 to 8 of them, their number
  * the most stable one as for themes.
  */
-export const AREA_LEVEL: StableKMeansSettings = { minK: 4, maxK: 8, casesPerGroup: 30, runs: 4, selectionSample: 2_000, restarts: 3, maxFit: 5_000 };
+export const AREA_LEVEL: StableKMeansSettings = { minK: 4, maxK: 8, casesPerGroup: 30, runs: 4, selectionSample: 1_000, restarts: 3, maxFit: 3_000 };
 /** Fewer themes than this are not grouped: one area would hold them all. */
 const MIN_THEMES_FOR_AREAS = 4;
 
@@ -23,28 +23,26 @@ export interface IssueAreas {
 
 /**
  * Groups the themes into broad areas: the theme-assigned cases are clustered at the area
- * level, and each theme joins the area whose centre is nearest its own.
+ * level, and each theme joins the area whose centre is nearest its own centroid.
  */
-export function formIssueAreas(data: CaseVectors, clustering: Clustering, seed: number): IssueAreas {
+export function formIssueAreas(data: CaseVectors, clustering: Clustering, themeCentroids: readonly SparseVector[], seed: number): IssueAreas {
   const found = clustering.themes;
   if (found < MIN_THEMES_FOR_AREAS) return single(data, clustering);
-  const m = caseMatrix(data);
   const rand = seededRandom(seed);
   const assigned = clustering.assignment.flatMap((t, i) => (t >= 0 ? [i] : []));
   const fitted = sampleIndices(assigned.length, AREA_LEVEL.maxFit, rand).map((i) => assigned[i] as number);
-  const sample = selectRows(m, fitted);
+  const sample = toCsr(fitted.map((i) => data.vectors[i] as SparseVector), data.vocabulary.length);
   const settings = { ...AREA_LEVEL, maxK: Math.min(AREA_LEVEL.maxK, found - 1) };
   const { k } = chooseStableK(sample, settings, rand);
   const groups = bestRun(sample, k, settings.restarts, rand).assignment;
   const areaCentres = centroids(sample, groups, k);
-  const themeCentres = centroids(m, clustering.assignment, found);
   const raw = new Int32Array(found);
   for (let t = 0; t < found; t++) {
     let best = 0;
     let bestSim = -Infinity;
     for (let a = 0; a < k; a++) {
       let s = 0;
-      for (let d = 0; d < m.dims; d++) s += (themeCentres[t * m.dims + d] as number) * (areaCentres[a * m.dims + d] as number);
+      for (const [d, w] of themeCentroids[t] ?? []) s += w * (areaCentres[a * sample.dims + d] as number);
       if (s > bestSim) [best, bestSim] = [a, s];
     }
     raw[t] = best;

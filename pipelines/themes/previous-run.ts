@@ -28,6 +28,8 @@ export interface PreviousRun {
   kept: Map<string, string>;
   /** Cases the run left unassigned. */
   unassigned: Set<string>;
+  /** Those of them it put in the 個別の事情 group. */
+  individual: Set<string>;
 }
 
 /** The latest run, to recognise its themes in a new one; null before the first run. */
@@ -54,6 +56,8 @@ export async function previousRun(scope: ReadScope): Promise<PreviousRun | null>
   }
   const unseen = Number((await scope.rows(UNSEEN_CASES, [runId]))[0]?.n ?? 0);
   const kept = new Map((await scope.rows(RUN_MEMBERSHIP, [runId])).map((r) => [String(r.record_id), String(r.theme_id)]));
-  const unassigned = new Set((await scope.rows(RUN_UNASSIGNED, [runId])).map((r) => String(r.record_id)));
-  return { runId, settings: String(latest.settings), themes: [...byId.values()].sort((a, b) => a.id.localeCompare(b.id)), unseen, kept, unassigned };
+  const left = await scope.rows(RUN_UNASSIGNED, [runId]);
+  const unassigned = new Set(left.map((r) => String(r.record_id)));
+  const individual = new Set(left.flatMap((r) => (r.individual === true ? [String(r.record_id)] : [])));
+  return { runId, settings: String(latest.settings), themes: [...byId.values()].sort((a, b) => a.id.localeCompare(b.id)), unseen, kept, unassigned, individual };
 }

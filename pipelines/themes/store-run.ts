@@ -32,6 +32,8 @@ export interface RunInput {
   vocabulary: readonly string[];
   versions: ReadonlyMap<string, number>;
   unassigned: readonly string[];
+  /** Those of `unassigned` in the 個別の事情 group. */
+  individual: readonly string[];
   areas: ReadonlyArray<Omit<IssueAreaResult, 'themeIds' | 'caseCount'>>;
   method: string;
   settings: string;
@@ -102,9 +104,11 @@ export async function storeRun(scope: WriteScope, input: RunInput): Promise<{ ru
     a.appendInteger(input.versions.get(r.id) ?? 1);
     a.appendDouble(r.similarity);
   });
+  const individual = new Set(input.individual);
   await appendRows(scope, 'run_unassigned', input.unassigned, (a, id) => {
     a.appendVarchar(runId);
     a.appendVarchar(id);
+    a.appendBoolean(individual.has(id));
   });
   const finished = new Date();
   await scope.run(INSERT_RUN, [runId, input.started.toISOString(), finished.toISOString(), input.cases, input.method, input.settings]);

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { CouncilSettings } from '../council/settings.ts';
 import { termOptionsFor } from '../text/term-options.ts';
 import { toCaseVectors, type CaseWeights } from './case-vectors.ts';
-import { chooseMethod, type MethodName } from './cluster/methods.ts';
+import { chooseMethod, poolMethod, type MethodName } from './cluster/methods.ts';
 import { formThemes, type FormedThemes } from './form-themes.ts';
 import type { PreviousRun } from './previous-run.ts';
 
@@ -30,6 +30,7 @@ export const formInProcess: ThemeFormer = async (request) => {
   const { dictionary } = await termOptionsFor(request.settings);
   return formThemes(toCaseVectors(request.weights), {
     method: chooseMethod(request.method),
+    poolMethod: poolMethod(request.method),
     seed: request.seed,
     seeds: request.settings.seedThemes ?? [],
     dictionary,

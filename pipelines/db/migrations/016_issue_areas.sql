@@ -14,3 +14,7 @@ ALTER TABLE theme_snapshots ADD COLUMN issue_area VARCHAR;
 -- The terms an automatic label is made of (・-joined, concepts as 〔…〕): what decides
 -- whether viewers may read it.
 ALTER TABLE theme_snapshots ADD COLUMN label_terms VARCHAR;
+
+-- The unassigned cases of the 個別の事情 group (one-off matters, not a regional wall): an
+-- incremental run keeps them there.
+ALTER TABLE run_unassigned ADD COLUMN individual BOOLEAN DEFAULT false;

@@ -1,7 +1,8 @@
 import type { Csr } from './matrix.ts';
 
-/** Sweeps over all cases stop when one moves nobody, or after this many. */
+/** Sweeps over all cases stop when one moves at most this share of them, or after this many. */
 export const HARTIGAN_SWEEPS = 30;
+const SETTLED_SHARE = 0.002;
 
 export interface Refined {
   assignment: Int32Array;
@@ -64,7 +65,7 @@ export function hartiganRefine(m: Csr, start: ArrayLike<number>, k: number, swee
       assignment[r] = to;
       moved++;
     }
-    if (moved === 0) break;
+    if (moved <= Math.floor(SETTLED_SHARE * m.rows)) break;
   }
   let cohesion = 0;
   for (let g = 0; g < k; g++) cohesion += Math.sqrt(Math.max(0, norm2[g] as number));

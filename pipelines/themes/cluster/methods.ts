@@ -2,9 +2,12 @@ import { agglomerativePartitioner } from './agglomerative.ts';
 import { clusterWith } from './cluster-with.ts';
 import { kmeansAutoPartitioner } from './kmeans-auto.ts';
 import { louvainPartitioner } from './louvain-knn.ts';
-import { stableKMeansPartitioner } from './stable-kmeans.ts';
+import { POOL_LEVEL, stableKMeansPartitioner } from './stable-kmeans.ts';
 import { ppmiTermVectors, smoothCases, SMOOTHING } from './term-vectors.ts';
+import type { Csr } from './matrix.ts';
 import type { ClusterMethod } from './types.ts';
+
+const smoothed = (m: Csr, rand: () => number) => smoothCases(m, ppmiTermVectors(m, SMOOTHING, rand), SMOOTHING.share);
 
 /** Every method compared by `pipelines/eval/method-comparison.ts`, by name. */
 export const METHODS = {
@@ -18,7 +21,7 @@ export const METHODS = {
    * Spherical k-means refined by Hartigan's single-case moves, with the most stable k, on
    * case vectors smoothed by PPMI + SVD term vectors of the council's own cases.
    */
-  'stable-kmeans': clusterWith(stableKMeansPartitioner(), undefined, (m, rand) => smoothCases(m, ppmiTermVectors(m, SMOOTHING, rand), SMOOTHING.share)),
+  'stable-kmeans': clusterWith(stableKMeansPartitioner(), undefined, smoothed),
   /** The same on the cases' own terms alone. */
   'stable-kmeans-unsmoothed': clusterWith(stableKMeansPartitioner()),
 } satisfies Record<string, ClusterMethod>;
@@ -31,4 +34,13 @@ export const DEFAULT_METHOD: MethodName = 'stable-kmeans';
 export function chooseMethod(name: string = DEFAULT_METHOD): ClusterMethod {
   if (!(name in METHODS)) throw new Error(`unknown clustering method ${name}; known: ${Object.keys(METHODS).join(', ')}`);
   return METHODS[name as MethodName];
+}
+
+/**
+ * What an incremental run clusters its left-over cases with: the same method, lighter for
+ * stable k-means (fewer cases and runs decide k), since these cases are the few that fit
+ * no carried theme and a new theme among them needs a third of them new.
+ */
+export function poolMethod(name: string = DEFAULT_METHOD): ClusterMethod {
+  return name === 'stable-kmeans' ? clusterWith(stableKMeansPartitioner(POOL_LEVEL), undefined, smoothed) : chooseMethod(name);
 }

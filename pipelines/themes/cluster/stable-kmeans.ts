@@ -28,6 +28,9 @@ const LLOYD_ITERATIONS = 3;
 
 export const THEME_LEVEL: StableKMeansSettings = { minK: 6, maxK: 40, casesPerGroup: 15, runs: 4, selectionSample: 1_000, restarts: 6, maxFit: 5_000 };
 
+/** For the cases an incremental run has left over: about a third of the work. */
+export const POOL_LEVEL: StableKMeansSettings = { ...THEME_LEVEL, runs: 3, selectionSample: 600, restarts: 3, maxFit: 3_000 };
+
 /** The k tried: a geometric ladder from minK to the most the cases allow. */
 export function ladder(cases: number, s: Pick<StableKMeansSettings, 'minK' | 'maxK' | 'casesPerGroup'>): number[] {
   const top = Math.max(2, Math.min(s.maxK, Math.floor(cases / s.casesPerGroup)));
