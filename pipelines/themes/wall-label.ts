@@ -4,6 +4,7 @@ import type { WeightedTerm } from './describe.ts';
 export const GENERIC_HEADS: ReadonlySet<string> = new Set([
   '支援', '事業', '事業所', '家族', '母', '父', '親', '子', '本人', '利用', '利用者', '相談', '相談員', '対応', '必要',
   '状況', '確認', '生活', 'サービス', '希望', '話', '自分', '家', '計画', '制度', '情報', '今後', '連絡', '調整', '検討',
+  '兄', '姉', '弟', '妹', '妻', '夫', '娘', '息子', '祖母', '祖父', '人', '方', '様子', '状態', '場合', '予定',
 ]);
 /** A key term must occur in at least this share of the theme's cases. */
 export const KEY_TERM_COVERAGE = 0.5;
