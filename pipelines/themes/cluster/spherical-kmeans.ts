@@ -14,10 +14,10 @@ export interface KMeansResult {
  * cohesion. Cases sharing no term with any centre go to centre 0 for the update only;
  * deciding who is unassigned is left to the caller.
  */
-export function sphericalKMeans(m: Csr, k: number, rand: () => number, restarts = 3, iterations = 30, greedy = true): KMeansResult {
+export function sphericalKMeans(m: Csr, k: number, rand: () => number, restarts = 3, iterations = 30, trials?: number): KMeansResult {
   let best: KMeansResult | null = null;
   for (let r = 0; r < restarts; r++) {
-    const run = lloyd(m, seedCentres(m, k, rand, greedy), k, iterations);
+    const run = lloyd(m, seedCentres(m, k, rand, trials ?? 2 + Math.floor(Math.log(k))), k, iterations);
     if (!best || run.cohesion > best.cohesion) best = run;
   }
   if (!best) throw new Error('restarts must be at least 1');
@@ -64,11 +64,10 @@ function transpose(centres: Float64Array, k: number, dims: number): Float64Array
  * Greedy k-means++ (as scikit-learn seeds): each new centre is the best of a few
  * candidates drawn in proportion to their distance from the centres so far, so a lone
  * outlier, far from everything yet reducing the total distance little, is rarely chosen.
- * Not greedy: one candidate each, plain k-means++ (where later moves mend the start).
+ * `trials` candidates each (scikit-learn: 2 + ln k; 1 is plain k-means++).
  */
-function seedCentres(m: Csr, k: number, rand: () => number, greedy: boolean): Float64Array {
+function seedCentres(m: Csr, k: number, rand: () => number, trials: number): Float64Array {
   const centres = new Float64Array(k * m.dims);
-  const trials = greedy ? 2 + Math.floor(Math.log(k)) : 1;
   const copyRow = (r: number, c: number) => {
     for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
       centres[c * m.dims + (m.indices[p] as number)] = m.values[p] as number;

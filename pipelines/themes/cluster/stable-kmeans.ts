@@ -84,7 +84,7 @@ export function bestRun(m: Csr, k: number, restarts: number, rand: () => number)
 }
 
 function refinedRun(m: Csr, k: number, rand: () => number): Refined {
-  const start = sphericalKMeans(m, Math.min(k, m.rows), rand, 1, LLOYD_ITERATIONS, true).assignment;
+  const start = sphericalKMeans(m, Math.min(k, m.rows), rand, 1, LLOYD_ITERATIONS).assignment;
   return hartiganRefine(m, start, Math.min(k, m.rows));
 }
 
