@@ -10,7 +10,7 @@ export interface StableKMeansSettings {
   minK: number;
   maxK: number;
   casesPerGroup: number;
-  /** Independent runs per k: their agreement (mean pairwise ARI) is the k's stability. */
+  /** Independent runs per k: their agreement (median pairwise ARI) is the k's stability. */
   runs: number;
   /** Cases the stability of each k is measured on. */
   selectionSample: number;
