@@ -83,6 +83,8 @@ export function extractTerms(text: string, tokens: readonly TextToken[], options
 
 /** A concept as a term: bracketed, so that it never merges with the same word written out. */
 export const conceptTerm = (concept: string): string => `〔${concept}〕`;
+/** The concept a concept term stands for (〔短期入所〕 → 短期入所), or null for a word. */
+export const conceptOf = (term: string): string | null => (term.startsWith('〔') && term.endsWith('〕') ? term.slice(1, -1) : null);
 
 function emitRun(run: TextToken[], text: string, options: TermOptions, out: TermOccurrence[]): void {
   while (run.length > 0 && NUMBER.test((run[0] as TextToken).pos)) run = run.slice(1);

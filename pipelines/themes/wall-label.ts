@@ -1,4 +1,5 @@
-import type { WeightedTerm } from './describe.ts';
+import { conceptOf } from '../text/terms.ts';
+import { labelFrom, type WeightedTerm } from './describe.ts';
 
 /** Words too general to name a wall: a label never has them as its head. */
 export const GENERIC_HEADS: ReadonlySet<string> = new Set([
@@ -29,8 +30,7 @@ export interface WallLabel {
   keyTerms: string[];
 }
 
-const conceptName = (term: string) => (term.startsWith('〔') && term.endsWith('〕') ? term.slice(1, -1) : null);
-const shown = (term: string) => conceptName(term) ?? term;
+const shown = (term: string) => conceptOf(term) ?? term;
 
 /**
  * A label a council would write — 短期入所の不足（緊急）, 賃貸住宅を断られる — from the
@@ -45,25 +45,15 @@ export function wallLabel(terms: readonly WeightedTerm[], coverage: (term: strin
     if (keys.length >= KEY_TERMS) break;
     const name = shown(term);
     // Concepts are kept out of word lists, but their names are the thesaurus's own words.
-    if ((predicate && conceptName(term) === null) || GENERIC_HEADS.has(name) || coverage(term) < KEY_TERM_COVERAGE) continue;
+    if ((predicate && conceptOf(term) === null) || GENERIC_HEADS.has(name) || coverage(term) < KEY_TERM_COVERAGE) continue;
     if (keys.some((k) => shown(k).includes(name) || name.includes(shown(k)))) continue;
     keys.push(term);
   }
   const [head, qualifier] = keys;
-  if (head === undefined) return { label: plainLabel(terms), keyTerms: [] };
+  // Where no term is in half the cases: the top two words, generic ones left out.
+  if (head === undefined) return { label: labelFrom(terms.filter((t) => !GENERIC_HEADS.has(t.term)), KEY_TERMS), keyTerms: [] };
   const suffix = wallOf(shown(head), wallTexts);
   return { label: `${shown(head)}${suffix}${qualifier === undefined ? '' : `（${shown(qualifier)}）`}`, keyTerms: keys };
-}
-
-/** Where no term is in half the cases: the top two words, generic ones left out. */
-function plainLabel(terms: readonly WeightedTerm[]): string {
-  const chosen: string[] = [];
-  for (const { term, predicate } of terms) {
-    if (chosen.length >= KEY_TERMS) break;
-    if (predicate || GENERIC_HEADS.has(term) || chosen.some((c) => c.includes(term) || term.includes(c))) continue;
-    chosen.push(term);
-  }
-  return chosen.join('・') || '（語なし）';
 }
 
 /** The kind of wall said of the head itself: in the same sentence of a member's 課題 or メモ. */

@@ -2,6 +2,7 @@ import type { Row } from '../../pipelines/db/database.ts';
 import { termsAtFloor } from '../../pipelines/text/term-stats.ts';
 import type { RouteDeps } from '../http/app-env.ts';
 import { LABEL_SEPARATOR, publishedTermFloor, REASON_SEPARATOR, shownTerms, termCandidates } from '../suppression/terms.ts';
+import { conceptOf } from '../../pipelines/text/terms.ts';
 import { LABEL_TERM_SEPARATOR } from '../../pipelines/themes/store-run.ts';
 import { WALL_SUFFIXES } from '../../pipelines/themes/wall-label.ts';
 import { cachedLatestThemes, runFigures } from './latest-theme.ts';
@@ -38,7 +39,6 @@ function publishedTheme(t: Row, shown: ReadonlyMap<string, boolean>): Row {
 }
 
 const keyTermsOf = (t: Row): string[] => (t.label_terms === null || t.label_terms === undefined ? [] : String(t.label_terms).split(LABEL_TERM_SEPARATOR));
-const conceptName = (term: string): string | null => (term.startsWith('〔') && term.endsWith('〕') ? term.slice(1, -1) : null);
 
 /**
  * A label naming a wall (短期入所の不足（緊急）): shown when its head may be, its qualifier
@@ -47,17 +47,17 @@ const conceptName = (term: string): string | null => (term.startsWith('〔') && 
 function namedWall(t: Row, shown: ReadonlyMap<string, boolean>): string | null {
   const [head, ...rest] = keyTermsOf(t);
   if (head === undefined || !madeOf(String(t.label), [head, ...rest])) return null;
-  const visible = (term: string) => conceptName(term) !== null || shown.get(term) === true;
+  const visible = (term: string) => conceptOf(term) !== null || shown.get(term) === true;
   if (!visible(head)) return neutralName(String(t.theme_id));
   let label = String(t.label);
-  for (const term of rest) if (!visible(term)) label = label.replace(`（${conceptName(term) ?? term}）`, '');
+  for (const term of rest) if (!visible(term)) label = label.replace(`（${conceptOf(term) ?? term}）`, '');
   return label;
 }
 
 /** Whether the label holds nothing but these terms, a wall's ending and brackets: else it is read term by term. */
 function madeOf(label: string, terms: readonly string[]): boolean {
   let rest = label;
-  for (const term of terms) rest = rest.replace(conceptName(term) ?? term, '');
+  for (const term of terms) rest = rest.replace(conceptOf(term) ?? term, '');
   for (const suffix of WALL_SUFFIXES) rest = rest.replace(suffix, '');
   return rest.replace(/[（）]/g, '') === '';
 }

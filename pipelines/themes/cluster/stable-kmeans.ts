@@ -88,7 +88,6 @@ function refinedRun(m: Csr, k: number, rand: () => number): Refined {
   return hartiganRefine(m, start, Math.min(k, m.rows));
 }
 
-
 /** The median, so that one run caught in a poor optimum does not decide a k's stability. */
 function median(values: number[]): number {
   if (values.length === 0) return 0;
@@ -96,4 +95,3 @@ function median(values: number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
-
