@@ -15,6 +15,7 @@ import { previousRun } from './previous-run.ts';
 import { recurrence, type CaseFacts } from './recurrence.ts';
 import { routeTheme } from './routing/route-theme.ts';
 import { storeRun, type StoredTheme } from './store-run.ts';
+import { readTermVectors, storeTermVectors } from './term-vector-cache.ts';
 import { formInProcess, type ThemeFormer } from './theme-former.ts';
 import type { AnalysisResult } from './theme-result.ts';
 import { wallLabel } from './wall-label.ts';
@@ -64,6 +65,7 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
       previous: await previousRun(scope),
       seedIds: await guidedThemeIds(scope),
       basis: await analysisBasis(scope),
+      termVectors: await readTermVectors(scope, fingerprint),
     }));
     const ids = plan.weights.ids;
     const vocabulary = plan.weights.vocabulary;
@@ -77,6 +79,7 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
       seedIds: plan.seedIds,
       fingerprint,
       full: options.full === true,
+      termVectors: plan.termVectors.cached,
     });
     options.onProgress?.('cluster', 1, 1);
     try {
@@ -96,6 +99,7 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
           started: options.now ?? new Date(),
           cases: ids.length,
         });
+        if (formed.termVectors) await storeTermVectors(scope, formed.termVectors, { settings: fingerprint, corpus: plan.termVectors.corpus, builtAt: options.now ?? new Date() });
         const result: AnalysisResult = { runId: run.runId, cases: ids.length, method: options.method ?? DEFAULT_METHOD, themes: run.themes, areas: run.areas, unassigned: planned.unassigned, individualMatters: [...formed.individual].sort(), vanished: run.vanished };
         await options.alsoStore?.(scope, result);
         options.onProgress?.('store', 1, 1);

@@ -1,4 +1,4 @@
-import type { ClusterMethod, Clustering } from './cluster/types.ts';
+import type { ClusterMethod, ClusterOptions, Clustering } from './cluster/types.ts';
 import type { PreviousRun, PreviousTheme } from './previous-run.ts';
 import { dot, normalise, type CaseVectors, type SparseVector } from './vectors.ts';
 
@@ -17,7 +17,7 @@ export function carryForward(
   data: CaseVectors,
   previous: Pick<PreviousRun, 'themes' | 'kept' | 'unassigned'>,
   method: ClusterMethod,
-  seed: number,
+  options: Pick<ClusterOptions, 'seed' | 'termVectors'>,
 ): CarriedClustering {
   const { kept } = previous;
   const themes = previous.themes;
@@ -38,7 +38,7 @@ export function carryForward(
     if (best >= 0) assignment[i] = best;
     else if (v.size > 0) pool.push(i);
   });
-  const fresh = method({ ids: pool.map((i) => data.ids[i] as string), vectors: pool.map((i) => data.vectors[i] as SparseVector), vocabulary: data.vocabulary }, { seed });
+  const fresh = method({ ids: pool.map((i) => data.ids[i] as string), vectors: pool.map((i) => data.vectors[i] as SparseVector), vocabulary: data.vocabulary }, options);
   // Cases left unassigned last time did not make a theme then; they make one now only
   // with enough new evidence: a third of a new theme's cases must be new or changed.
   const isNew = (i: number) => !previous.unassigned.has(data.ids[i] as string);

@@ -1,6 +1,8 @@
 import type { SeedTheme } from '../council/settings.ts';
 import type { TermDictionary } from '../text/dictionary/term-dictionary.ts';
 import { carryForward } from './carry-forward.ts';
+import { termVectorSource, type KeyedTermVectors } from './cluster/term-vector-source.ts';
+import type { TermVectors } from './cluster/term-vectors.ts';
 import { UNASSIGNED, type ClusterMethod, type Clustering } from './cluster/types.ts';
 import { describeThemes, type ThemeDescription } from './describe.ts';
 import { guideVectors } from './guides.ts';
@@ -29,6 +31,8 @@ export interface FormedThemes {
   issueAreas: IssueAreas;
   /** Record ids of the 個別の事情 group: one-off matters kept out of every theme (unassigned). */
   individual: string[];
+  /** Term vectors learned in this run, to be cached; null when they came from the cache or were not needed. */
+  termVectors: KeyedTermVectors | null;
 }
 
 export interface FormOptions {
@@ -43,13 +47,20 @@ export interface FormOptions {
   seedIds: ReadonlyMap<string, string>;
   settings: string;
   full: boolean;
+  /** Cached term vectors still valid for this corpus (term-vector-cache.ts); null: learn them if needed. */
+  termVectors?: KeyedTermVectors | null;
 }
 
 export function formThemes(data: CaseVectors, o: FormOptions): FormedThemes {
+  const termVectors = termVectorSource(data, o.termVectors ?? null, o.seed);
+  return { ...formWith(data, o, termVectors.get), termVectors: termVectors.learned() };
+}
+
+function formWith(data: CaseVectors, o: FormOptions, termVectors: () => TermVectors): Omit<FormedThemes, 'termVectors'> {
   const previous = o.previous;
   const carry = !o.full && previous !== null && previous.settings === o.settings && previous.unseen <= CARRY_FORWARD_MAX_NEW * data.ids.length;
   if (carry) {
-    const carried = carryForward(data, previous, o.poolMethod ?? o.method, o.seed);
+    const carried = carryForward(data, previous, o.poolMethod ?? o.method, { seed: o.seed, termVectors });
     // New themes of one-off matters are set aside as in a full run; the carried themes stay.
     const aside = setAsideIndividualMatters({ ...carried, guided: carried.ids.length }, data.noted);
     const clustering = { ...carried, ...aside.clustering, guided: carried.guided };
@@ -66,7 +77,7 @@ export function formThemes(data: CaseVectors, o: FormOptions): FormedThemes {
       individual: data.ids.filter((id, i) => clustering.assignment[i] === UNASSIGNED && previous.individual.has(id)).concat(aside.individual.map((i) => data.ids[i] as string)),
     };
   }
-  const { clustering, individual } = setAsideIndividualMatters(o.method(data, { seed: o.seed, guides: guideVectors(o.seeds, data, o.dictionary) }), data.noted);
+  const { clustering, individual } = setAsideIndividualMatters(o.method(data, { seed: o.seed, guides: guideVectors(o.seeds, data, o.dictionary), termVectors }), data.noted);
   const descriptions = describeThemes(data, clustering.assignment, clustering.themes);
   const seedIdSet = new Set(o.seedIds.values());
   const members = descriptions.map(() => new Set<string>());

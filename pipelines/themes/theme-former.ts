@@ -3,6 +3,7 @@ import type { CouncilSettings } from '../council/settings.ts';
 import { termOptionsFor } from '../text/term-options.ts';
 import { toCaseVectors, type CaseWeights } from './case-vectors.ts';
 import { chooseMethod, poolMethod, type MethodName } from './cluster/methods.ts';
+import type { KeyedTermVectors } from './cluster/term-vector-source.ts';
 import { formThemes, type FormedThemes } from './form-themes.ts';
 import type { PreviousRun } from './previous-run.ts';
 
@@ -21,6 +22,8 @@ export interface FormRequest {
   /** The run's settings fingerprint: a change re-forms the themes. */
   fingerprint: string;
   full: boolean;
+  /** The cached term vectors when still valid for these cases, else null (then learned if needed). */
+  termVectors: KeyedTermVectors | null;
 }
 
 /** Clusters and describes the cases: in this thread, or in a worker so that the server keeps answering. */
@@ -38,6 +41,7 @@ export const formInProcess: ThemeFormer = async (request) => {
     seedIds: request.seedIds,
     settings: request.fingerprint,
     full: request.full,
+    termVectors: request.termVectors,
   });
 };
 

@@ -40,12 +40,12 @@ export function clusterWith(partitioner: Partitioner, settings: ThemeSettings = 
   return (data, options) => cluster(caseMatrix(data), partitioner, settings, options, prepare);
 }
 
-/** A change of the case vectors made before grouping (smoothing), from the same seeded draws. */
-export type Prepare = (m: Csr, rand: () => number) => Csr;
+/** A change of the case vectors made before grouping (smoothing); it draws no random numbers of the clustering's. */
+export type Prepare = (m: Csr, options: ClusterOptions) => Csr;
 
 function cluster(cases: Csr, partitioner: Partitioner, settings: ThemeSettings, options: ClusterOptions, prepare?: Prepare): Clustering {
   const rand = seededRandom(options.seed);
-  const m = prepare ? prepare(cases, rand) : cases;
+  const m = prepare ? prepare(cases, options) : cases;
   const minSize = options.minThemeSize ?? defaultMinThemeSize(m.rows);
   const guides = options.guides ?? [];
   const gathered = gatherGuided(m, guides, settings.guideSimilarity);

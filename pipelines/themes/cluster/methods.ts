@@ -3,11 +3,12 @@ import { clusterWith } from './cluster-with.ts';
 import { kmeansAutoPartitioner } from './kmeans-auto.ts';
 import { louvainPartitioner } from './louvain-knn.ts';
 import { POOL_LEVEL, stableKMeansPartitioner } from './stable-kmeans.ts';
-import { ppmiTermVectors, smoothCases, SMOOTHING } from './term-vectors.ts';
+import { learnTermVectors } from './term-vector-source.ts';
+import { smoothCases, SMOOTHING } from './term-vectors.ts';
 import type { Csr } from './matrix.ts';
-import type { ClusterMethod } from './types.ts';
+import type { ClusterMethod, ClusterOptions } from './types.ts';
 
-const smoothed = (m: Csr, rand: () => number) => smoothCases(m, ppmiTermVectors(m, SMOOTHING, rand), SMOOTHING.share);
+const smoothed = (m: Csr, options: ClusterOptions) => smoothCases(m, options.termVectors?.() ?? learnTermVectors(m, options.seed), SMOOTHING.share);
 
 /** Every method compared by `pipelines/eval/method-comparison.ts`, by name. */
 export const METHODS = {

@@ -1,4 +1,5 @@
 import type { CaseVectors, SparseVector } from '../vectors.ts';
+import type { TermVectors } from './term-vectors.ts';
 
 export interface ClusterOptions {
   seed: number;
@@ -6,6 +7,12 @@ export interface ClusterOptions {
   guides?: readonly SparseVector[];
   /** Themes with fewer cases are dissolved and their cases left unassigned. */
   minThemeSize?: number;
+  /**
+   * The corpus's term vectors over the data's vocabulary, for the methods that smooth the
+   * cases; called only by them, since learning the vectors costs. Absent: they are learned
+   * from the cases clustered.
+   */
+  termVectors?: () => TermVectors;
 }
 
 export interface Clustering {

@@ -16,5 +16,7 @@ DELETE FROM theme_terms;
 DELETE FROM theme_members;
 DELETE FROM run_unassigned;
 DELETE FROM run_issue_areas;
+DELETE FROM term_vectors;
+DELETE FROM term_vector_build;
 DELETE FROM theme_history;
 DELETE FROM app_flags WHERE name = 'demo';

@@ -1,0 +1,2 @@
+DELETE FROM term_vectors;
+DELETE FROM term_vector_build;

@@ -1,0 +1,1 @@
+SELECT term, vector FROM term_vectors ORDER BY term;
