@@ -25,13 +25,6 @@ const K_STEP = 1.25;
 const RUN_RESTARTS = 2;
 /** Lloyd iterations before Hartigan's moves take over. */
 const LLOYD_ITERATIONS = 3;
-/**
- * Once this many k in a row fall clearly short of the best (by more than the noise of a
- * median of a few runs, ±0.05), larger k are not tried: past the data's own grain
- * stability only falls (every corpus measured), and the largest k cost most.
- */
-const PATIENCE = 2;
-const CLEARLY_SHORT = 0.05;
 
 export const THEME_LEVEL: StableKMeansSettings = { minK: 6, maxK: 40, casesPerGroup: 15, runs: 4, selectionSample: 1_000, restarts: 6, maxFit: 5_000 };
 
@@ -70,16 +63,13 @@ export function chooseStableK(m: Csr, settings: StableKMeansSettings, rand: () =
   const sample = selectRows(m, sampleIndices(m.rows, settings.selectionSample, rand));
   const stability: StableChoice['stability'] = [];
   let best = { k: Math.min(settings.minK, sample.rows), stability: -Infinity };
-  let shortOfBest = 0;
   for (const k of ladder(sample.rows, settings)) {
-    if (shortOfBest >= PATIENCE) break;
     const runs = Array.from({ length: settings.runs }, () => bestRun(sample, k, RUN_RESTARTS, rand).assignment);
     const agreements: number[] = [];
     for (let i = 0; i < runs.length; i++) for (let j = i + 1; j < runs.length; j++) agreements.push(adjustedRand(runs[i]!, runs[j]!));
     const s = median(agreements);
     stability.push({ k, stability: s });
     if (s > best.stability) best = { k, stability: s };
-    shortOfBest = s < best.stability - CLEARLY_SHORT ? shortOfBest + 1 : 0;
   }
   return { k: best.k, stability };
 }
