@@ -26,7 +26,7 @@ const RUN_RESTARTS = 2;
 /** Lloyd iterations before Hartigan's moves take over. */
 const LLOYD_ITERATIONS = 3;
 
-export const THEME_LEVEL: StableKMeansSettings = { minK: 6, maxK: 40, casesPerGroup: 15, runs: 4, selectionSample: 1_000, restarts: 6, maxFit: 5_000 };
+export const THEME_LEVEL: StableKMeansSettings = { minK: 6, maxK: 40, casesPerGroup: 15, runs: 4, selectionSample: 1_000, restarts: 4, maxFit: 5_000 };
 
 /** For the cases an incremental run has left over: about a third of the work. */
 export const POOL_LEVEL: StableKMeansSettings = { ...THEME_LEVEL, runs: 3, selectionSample: 600, restarts: 3, maxFit: 3_000 };
