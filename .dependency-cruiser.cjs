@@ -21,6 +21,7 @@ const DUCKDB_VALUE_TYPE_USERS = [
   'pipelines/text/token-cache.ts',
   'pipelines/themes/excerpts.ts',
   'pipelines/themes/store-run.ts',
+  'pipelines/themes/term-vector-cache.ts',
   'pipelines/ingest/store-upload.ts',
   'server/arrow/arrow-table.ts',
   'server/arrow/duckdb-columns.ts',
