@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '../pipelines/db/database.ts';
 import { DEFAULT_COUNCIL, loadCouncilSettings, presetPath, type CouncilSettings } from '../pipelines/council/settings.ts';
 import { nmi } from '../pipelines/eval/clustering-metrics.ts';
 import { GENERIC_HEADS } from '../pipelines/themes/wall-label.ts';
@@ -9,23 +10,11 @@ import type { AnalysisResult } from '../pipelines/themes/theme-result.ts';
 import { tokenizeInProcess } from '../pipelines/text/tokenize-in-process.ts';
 import { caseCsv, caseRow, utf8 } from './helpers/case-csv.ts';
 import { generated, ingestCases } from './helpers/generated-db.ts';
-import { queryRows, tempDatabase } from './helpers/temp-db.ts';
+import { freshDatabases, queryRows } from './helpers/temp-db.ts';
 
-type Temp = Awaited<ReturnType<typeof tempDatabase>>;
-let temps: Temp[] = [];
-const fresh = async () => {
-  const t = await tempDatabase();
-  temps.push(t);
-  return t.db;
-};
-beforeEach(() => {
-  temps = [];
-});
-afterEach(async () => {
-  await Promise.all(temps.map((t) => t.close()));
-});
+const fresh = freshDatabases();
 
-const run = (db: Temp['db'], settings: CouncilSettings = DEFAULT_COUNCIL) =>
+const run = (db: Database, settings: CouncilSettings = DEFAULT_COUNCIL) =>
   analyze(db, { settings, tokenizeMany: tokenizeInProcess, now: new Date('2026-11-21T09:00:00Z') });
 
 /** Each case's theme label ('-1' when unassigned), for comparing with the planted labels. */

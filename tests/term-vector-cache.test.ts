@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { Database } from '../pipelines/db/database.ts';
 import { DEFAULT_COUNCIL, type CouncilSettings } from '../pipelines/council/settings.ts';
 import { analyze } from '../pipelines/themes/analyze.ts';
 import { loadCaseVectors } from '../pipelines/themes/case-vectors.ts';
@@ -10,27 +11,15 @@ import { buildServes, smoothingFingerprint, TERM_VECTORS_MAX_DRIFT, type TermVec
 import type { AnalysisResult } from '../pipelines/themes/theme-result.ts';
 import { tokenizeInProcess } from '../pipelines/text/tokenize-in-process.ts';
 import { generated, ingestCases } from './helpers/generated-db.ts';
-import { queryRows, tempDatabase } from './helpers/temp-db.ts';
+import { freshDatabases, queryRows } from './helpers/temp-db.ts';
 
-type Temp = Awaited<ReturnType<typeof tempDatabase>>;
-let temps: Temp[] = [];
-const fresh = async () => {
-  const t = await tempDatabase();
-  temps.push(t);
-  return t.db;
-};
-beforeEach(() => {
-  temps = [];
-});
-afterEach(async () => {
-  await Promise.all(temps.map((t) => t.close()));
-});
+const fresh = freshDatabases();
 
-const run = (db: Temp['db'], now: string, more: { settings?: CouncilSettings; full?: boolean; seed?: number } = {}) =>
+const run = (db: Database, now: string, more: { settings?: CouncilSettings; full?: boolean; seed?: number } = {}) =>
   analyze(db, { settings: more.settings ?? DEFAULT_COUNCIL, tokenizeMany: tokenizeInProcess, now: new Date(now), full: more.full, seed: more.seed });
 
-const build = (db: Temp['db']) => queryRows(db, "SELECT strftime(built_at, '%Y-%m-%d') AS built, cases, versions, rank, settings = (SELECT settings FROM analysis_runs ORDER BY finished_at DESC LIMIT 1) AS current FROM term_vector_build");
-const storedVectors = async (db: Temp['db']) => new Map((await queryRows(db, 'SELECT term, vector FROM term_vectors')).map((r) => [String(r.term), r.vector as number[]]));
+const build = (db: Database) => queryRows(db, "SELECT strftime(built_at, '%Y-%m-%d') AS built, cases, versions, rank, settings = (SELECT settings FROM analysis_runs ORDER BY finished_at DESC LIMIT 1) AS current FROM term_vector_build");
+const storedVectors = async (db: Database) => new Map((await queryRows(db, 'SELECT term, vector FROM term_vectors')).map((r) => [String(r.term), r.vector as number[]]));
 const shape = (r: AnalysisResult) => r.themes.map((t) => [t.id, t.label, t.caseIds, t.score]);
 const byId = (n: number, seed: number) => [...generated(n, seed).cases].sort((x, y) => x.record.記録ID.localeCompare(y.record.記録ID));
 

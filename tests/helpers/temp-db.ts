@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterEach, beforeEach, inject } from 'vitest';
 import { openDatabase, type Database } from '../../pipelines/db/database.ts';
 import { copyDatabase, type DbTemplates } from '../setup/db-templates.ts';
 
@@ -38,6 +38,25 @@ export async function tempDatabase(template: keyof DbTemplates = 'empty'): Promi
       await db.close();
       dir.remove();
     },
+  };
+}
+
+/**
+ * For a test file whose tests each open databases of their own: `fresh()` opens one, and
+ * every database a test opened is closed and removed after it.
+ */
+export function freshDatabases(): () => Promise<Database> {
+  let open: TempDatabase[] = [];
+  beforeEach(() => {
+    open = [];
+  });
+  afterEach(async () => {
+    await Promise.all(open.map((t) => t.close()));
+  });
+  return async () => {
+    const t = await tempDatabase();
+    open.push(t);
+    return t.db;
   };
 }
 
