@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hartiganRefine } from '../pipelines/themes/cluster/hartigan.ts';
 import { toCsr } from '../pipelines/themes/cluster/matrix.ts';
 import { seededRandom } from '../pipelines/themes/cluster/random.ts';
-import { chooseStableK, ladder, THEME_LEVEL } from '../pipelines/themes/cluster/stable-kmeans.ts';
+import { chooseStableK, ladder, stabilityRuns, THEME_LEVEL } from '../pipelines/themes/cluster/stable-kmeans.ts';
 import { ppmiTermVectors, smoothCases } from '../pipelines/themes/cluster/term-vectors.ts';
 import { setAsideIndividualMatters } from '../pipelines/themes/individual-matters.ts';
 
@@ -34,6 +34,14 @@ describe('hartiganRefine', () => {
 });
 
 describe('stable k', () => {
+  it('gives a sample smaller than the selection sample more runs per k, at most three times as many', () => {
+    expect(stabilityRuns(1_000, THEME_LEVEL)).toBe(4);
+    expect(stabilityRuns(5_000, THEME_LEVEL)).toBe(4);
+    expect(stabilityRuns(618, THEME_LEVEL)).toBe(6);
+    expect(stabilityRuns(500, THEME_LEVEL)).toBe(8);
+    expect(stabilityRuns(100, THEME_LEVEL)).toBe(12);
+  });
+
   it('tries a geometric ladder of k up to one group per 15 cases, at most 40', () => {
     expect(ladder(618, THEME_LEVEL)).toEqual([6, 8, 10, 13, 16, 20, 25, 31, 39]);
     expect(ladder(100, THEME_LEVEL)).toEqual([6]);

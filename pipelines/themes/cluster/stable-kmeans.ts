@@ -46,6 +46,11 @@ export function ladder(cases: number, s: Pick<StableKMeansSettings, 'minK' | 'ma
   return ks;
 }
 
+/** Runs per k on a sample of `rows` cases: as many case-runs as a full sample, within the cap. */
+export function stabilityRuns(rows: number, s: Pick<StableKMeansSettings, 'runs' | 'selectionSample'>): number {
+  return Math.min(MAX_RUNS_FACTOR * s.runs, Math.max(s.runs, Math.floor((s.runs * s.selectionSample) / Math.max(1, rows))));
+}
+
 export interface StableChoice {
   k: number;
   /** Stability of every k tried, in ladder order. */
@@ -70,7 +75,7 @@ export function chooseStableK(m: Csr, settings: StableKMeansSettings, rand: () =
   const sample = selectRows(m, sampleIndices(m.rows, settings.selectionSample, rand));
   const stability: StableChoice['stability'] = [];
   let best = { k: Math.min(settings.minK, sample.rows), stability: -Infinity };
-  const runCount = Math.min(MAX_RUNS_FACTOR * settings.runs, Math.max(settings.runs, Math.floor((settings.runs * settings.selectionSample) / Math.max(1, sample.rows))));
+  const runCount = stabilityRuns(sample.rows, settings);
   for (const k of ladder(sample.rows, settings)) {
     const runs = Array.from({ length: runCount }, () => bestRun(sample, k, RUN_RESTARTS, rand).assignment);
     const agreements: number[] = [];
