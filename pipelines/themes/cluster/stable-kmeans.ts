@@ -1,9 +1,9 @@
 import { adjustedRand } from './agreement.ts';
 import type { Partitioner } from './cluster-with.ts';
-import { hartiganRefine, type Refined } from './hartigan.ts';
 import { selectRows, type Csr } from './matrix.ts';
+import { bestRun } from './best-run.ts';
 import { sampleIndices } from './random.ts';
-import { sphericalKMeans } from './spherical-kmeans.ts';
+import { runAll, type RunSpec } from './shared-runs.ts';
 
 export interface StableKMeansSettings {
   /** Fewest and most groups tried; never more than `casesPerGroup` cases a group on average. */
@@ -23,6 +23,8 @@ export interface StableKMeansSettings {
 const K_STEP = 1.25;
 /** Each stability run is the most cohesive of this many, as the final fit is: a k is judged by what it gives. */
 const RUN_RESTARTS = 2;
+/** Each stability run draws its own seed, so that it gives the same groups on whichever thread it runs. */
+const SEED_RANGE = 0x1_0000_0000;
 /**
  * A sample smaller than `selectionSample` gets more runs per k, up to this many times
  * `runs`: the stability is then the agreement of as many case-runs, and a corpus of a few
@@ -30,8 +32,6 @@ const RUN_RESTARTS = 2;
  * 0.457-0.538 with 4 runs, 0.504-0.530 with 6, at 0.4 s more).
  */
 const MAX_RUNS_FACTOR = 3;
-/** Lloyd iterations before Hartigan's moves take over. */
-const LLOYD_ITERATIONS = 3;
 
 export const THEME_LEVEL: StableKMeansSettings = { minK: 6, maxK: 40, casesPerGroup: 15, runs: 4, selectionSample: 1_000, restarts: 4, maxFit: 5_000 };
 
@@ -71,13 +71,18 @@ export function stableKMeansPartitioner(settings: StableKMeansSettings = THEME_L
   };
 }
 
+export { bestRun };
+
 export function chooseStableK(m: Csr, settings: StableKMeansSettings, rand: () => number): StableChoice {
   const sample = selectRows(m, sampleIndices(m.rows, settings.selectionSample, rand));
   const stability: StableChoice['stability'] = [];
   let best = { k: Math.min(settings.minK, sample.rows), stability: -Infinity };
   const runCount = stabilityRuns(sample.rows, settings);
-  for (const k of ladder(sample.rows, settings)) {
-    const runs = Array.from({ length: runCount }, () => bestRun(sample, k, RUN_RESTARTS, rand).assignment);
+  const ks = ladder(sample.rows, settings);
+  const specs: RunSpec[] = ks.flatMap((k) => Array.from({ length: runCount }, () => ({ k, seed: Math.floor(rand() * SEED_RANGE) })));
+  const all = runAll(sample, specs, RUN_RESTARTS);
+  for (const [i, k] of ks.entries()) {
+    const runs = all.slice(i * runCount, (i + 1) * runCount);
     const agreements: number[] = [];
     for (let i = 0; i < runs.length; i++) for (let j = i + 1; j < runs.length; j++) agreements.push(adjustedRand(runs[i]!, runs[j]!));
     const s = median(agreements);
@@ -85,20 +90,6 @@ export function chooseStableK(m: Csr, settings: StableKMeansSettings, rand: () =
     if (s > best.stability) best = { k, stability: s };
   }
   return { k: best.k, stability };
-}
-
-export function bestRun(m: Csr, k: number, restarts: number, rand: () => number): Refined {
-  let best: Refined | null = null;
-  for (let r = 0; r < Math.max(1, restarts); r++) {
-    const run = refinedRun(m, k, rand);
-    if (!best || run.cohesion > best.cohesion) best = run;
-  }
-  return best!;
-}
-
-function refinedRun(m: Csr, k: number, rand: () => number): Refined {
-  const start = sphericalKMeans(m, Math.min(k, m.rows), rand, 1, LLOYD_ITERATIONS).assignment;
-  return hartiganRefine(m, start, Math.min(k, m.rows));
 }
 
 /** The median, so that one run caught in a poor optimum does not decide a k's stability. */
