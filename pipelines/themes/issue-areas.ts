@@ -1,7 +1,8 @@
 import { centroids } from './cluster/centroids.ts';
 import { toCsr } from './cluster/matrix.ts';
 import { sampleIndices, seededRandom } from './cluster/random.ts';
-import { bestRun, chooseStableK, type StableKMeansSettings } from './cluster/stable-kmeans.ts';
+import { bestRun } from './cluster/best-run.ts';
+import { chooseStableK, type StableKMeansSettings } from './cluster/stable-kmeans.ts';
 import type { Clustering } from './cluster/types.ts';
 import { describeThemes, type WeightedTerm } from './describe.ts';
 import type { CaseVectors, SparseVector } from './vectors.ts';

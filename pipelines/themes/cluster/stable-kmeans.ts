@@ -71,8 +71,6 @@ export function stableKMeansPartitioner(settings: StableKMeansSettings = THEME_L
   };
 }
 
-export { bestRun };
-
 export function chooseStableK(m: Csr, settings: StableKMeansSettings, rand: () => number): StableChoice {
   const sample = selectRows(m, sampleIndices(m.rows, settings.selectionSample, rand));
   const stability: StableChoice['stability'] = [];
