@@ -11,6 +11,7 @@ import { termFrequencies } from '../pipelines/text/term-stats.ts';
 import { extractTerms } from '../pipelines/text/terms.ts';
 import { caseCsv, caseRow, utf8 } from './helpers/case-csv.ts';
 import { queryRows, tempDatabase, type TempDatabase } from './helpers/temp-db.ts';
+import { rejectionBy } from './helpers/thrown.ts';
 import { analyse, countingTokenizer } from './helpers/tokens.ts';
 
 let dictionary: WelfareDictionary;
@@ -56,15 +57,7 @@ const COUNCIL_CONCEPTS: DictionaryExtras = {
   ],
 };
 
-async function loadErrorOf(extra: unknown): Promise<DictionaryError> {
-  try {
-    await loadWelfareDictionary(extra as DictionaryExtras);
-  } catch (error) {
-    if (error instanceof DictionaryError) return error;
-    throw error;
-  }
-  throw new Error('no DictionaryError was thrown');
-}
+const loadErrorOf = (extra: unknown) => rejectionBy(DictionaryError, () => loadWelfareDictionary(extra as DictionaryExtras));
 
 describe("a council's own concepts", () => {
   it('finds a concept only the council wrote, by an expression only it wrote', async () => {

@@ -9,19 +9,12 @@ import {
   parseCouncilSettings,
   presetPath,
 } from '../pipelines/council/settings.ts';
+import { thrownBy } from './helpers/thrown.ts';
 
 const TOP_KEYS = 'name、areas、agencies、subcommittees、suppressionThreshold、headerAliases、dictionary、seedThemes';
 const HEADERS = '記録ID、会議日、事業所コード、地区、障害種別、年齢層、相談内容、課題、対応・支援内容、地域課題メモ';
 
-function errorOf(run: () => unknown): CouncilSettingsError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CouncilSettingsError) return error;
-    throw error;
-  }
-  throw new Error('no CouncilSettingsError was thrown');
-}
+const errorOf = (run: () => unknown) => thrownBy(CouncilSettingsError, run);
 
 describe('presets', () => {
   it('Kisarazu has its six subcommittees', async () => {

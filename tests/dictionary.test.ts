@@ -12,6 +12,7 @@ import {
 import { normaliseForMatch } from '../pipelines/text/dictionary/match-normalise.ts';
 import { mergeTerms } from '../pipelines/text/dictionary/merge-terms.ts';
 import { matchKey, TermDictionary, type TermMatch } from '../pipelines/text/dictionary/term-dictionary.ts';
+import { rejectionBy, thrownBy } from './helpers/thrown.ts';
 
 let welfare: WelfareDictionary;
 beforeAll(async () => {
@@ -21,25 +22,8 @@ beforeAll(async () => {
 const find = (text: string) => welfare.terms.findTerms(normaliseForMatch(text));
 const terms = (text: string) => find(text).map((m) => m.term);
 
-function errorOf(run: () => unknown): DictionaryError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DictionaryError) return error;
-    throw error;
-  }
-  throw new Error('no DictionaryError was thrown');
-}
-
-async function loadErrorOf(run: () => Promise<unknown>): Promise<DictionaryError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof DictionaryError) return error;
-    throw error;
-  }
-  throw new Error('no DictionaryError was thrown');
-}
+const errorOf = (run: () => unknown) => thrownBy(DictionaryError, run);
+const loadErrorOf = (run: () => Promise<unknown>) => rejectionBy(DictionaryError, run);
 
 /** The line of the built-in file whose 正規形 is `canonical`. */
 function builtInLine(canonical: string): number {
