@@ -39,8 +39,12 @@ export type Status = (typeof STATUSES)[number];
 export const WORKFLOW_ACTIONS = ['rename', 'adopt', 'dismiss', 'reopen', 'refer', 'discuss', 'conclude', 'report', 'recommend', 'note'] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
-/** Everything a theme's history can record: the workflow's moves, and merges and splits. */
-export type HistoryAction = WorkflowAction | 'merge' | 'merged_from' | 'split';
+/** The meeting's corrections of a single case, offered in a theme's case list and the unassigned list. */
+export const CASE_CORRECTIONS = ['move', 'take_out', 'pin'] as const;
+export type CaseCorrectionKind = (typeof CASE_CORRECTIONS)[number];
+
+/** Everything a theme's history can record: the workflow's moves, merges and splits, and corrections of cases. */
+export type HistoryAction = WorkflowAction | 'merge' | 'merged_from' | 'split' | CaseCorrectionKind | 'undo';
 
 export const ACTION_LABELS: Record<HistoryAction, string> = {
   rename: '名前の変更',
@@ -56,6 +60,10 @@ export const ACTION_LABELS: Record<HistoryAction, string> = {
   merge: '統合',
   merged_from: '似たテーマの事例をこのテーマに統合',
   split: '分割',
+  move: '事例の移動',
+  take_out: '個別の事情へ（地域課題から外す）',
+  pin: '事例をこのテーマに固定',
+  undo: '修正の取り消し',
 };
 
 /** An action's name in Japanese; one not known is shown as it is. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ari } from '../pipelines/eval/clustering-metrics.ts';
 import { guideVector } from '../pipelines/themes/cluster/guides.ts';
 import { DEFAULT_METHOD, METHODS } from '../pipelines/themes/cluster/methods.ts';
+import { TAKEN_OUT } from '../pipelines/themes/cluster/types.ts';
 import { seededRandom } from '../pipelines/themes/cluster/random.ts';
 import type { CaseVectors, SparseVector } from '../pipelines/themes/vectors.ts';
 import { normalise } from '../pipelines/themes/vectors.ts';
@@ -58,6 +59,19 @@ describe.each(methods)('%s', (_name, cluster) => {
     expect(members(1)).toEqual(Array(15).fill('g0'));
     expect(members(2)).toEqual([]);
     expect(new Set([3, 4].map((t) => members(t)[0]))).toEqual(new Set(['g1', 'g3']));
+  });
+
+  it('keeps the cases the meeting fixed: an anchor holds them and draws in the like ones, a taken-out case joins no theme', () => {
+    const fixed = new Int32Array(data.ids.length).fill(-1);
+    for (const i of [0, 1, 2, 20]) fixed[i] = 0;
+    fixed[30] = TAKEN_OUT;
+    const result = cluster(data, { seed: 1, anchors: [new Map()], fixed });
+    expect([result.guided, result.themes]).toEqual([1, 4]);
+    const members = (theme: number) => data.ids.filter((_, i) => result.assignment[i] === theme);
+    expect(members(0)).toEqual([...data.ids.slice(0, 15), 'K-20']);
+    expect(result.assignment[30]).toBe(-1);
+    const groups = [1, 2, 3].map((t) => [...new Set(members(t).map((id) => truth[data.ids.indexOf(id)]))].join() + `:${members(t).length}`);
+    expect(groups.sort()).toEqual(['g1:14', 'g2:14', 'g3:15']);
   });
 
   it('handles no cases, and cases without terms', () => {

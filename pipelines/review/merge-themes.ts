@@ -2,6 +2,7 @@ import { audit } from '../audit/audit-log.ts';
 import type { Database } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { InvalidInputError } from '../domain-error.ts';
+import { fixThemeMembers, recordCorrection } from './corrections.ts';
 import { recountTheme } from './recount-theme.ts';
 import { claimRevision, latestRunTheme, recordHistory, type Change } from './theme-state.ts';
 
@@ -15,8 +16,8 @@ const BUMP_REVISION = sql('bump-revision.sql');
 /**
  * Merges theme `themeId` into theme `into` in the latest run, in one write: its cases
  * join `into`, whose counts and score are measured again; the merged theme is marked
- * merged (never deleted); both histories and the audit log say so. The next analysis
- * carries the merged theme forward with all its cases.
+ * merged (never deleted); both histories and the audit log say so. The merge is recorded
+ * as a correction: every later analysis keeps the cases of both themes together.
  */
 export async function mergeThemes(db: Database, change: Change & { into: string }): Promise<void> {
   const { themeId: from, into } = change;
@@ -25,13 +26,16 @@ export async function mergeThemes(db: Database, change: Change & { into: string 
     const source = await claimRevision(scope, from, change.revision);
     await latestRunTheme(scope, into);
     await scope.run(BUMP_REVISION, [into]);
+    // Must-link: every case of both themes stays together in every later analysis.
+    const correctionId = await recordCorrection(scope, { kind: 'merge', themeId: from, userId: change.userId, now: change.now });
+    for (const themeId of [from, into]) await fixThemeMembers(scope, correctionId, source.runId, themeId, into);
     await scope.run(MERGE_MEMBERS, [source.runId, into, from]);
     await scope.run(DROP_SNAPSHOT, [source.runId, from]);
     await scope.run(DROP_TERMS, [source.runId, from]);
     await scope.run(MARK_MERGED, [from, into, source.runId]);
     await recountTheme(scope, source.runId, into);
-    await recordHistory(scope, into, change.userId, 'merge', { cases: source.caseCount }, { mergedFrom: from }, change.now);
-    await recordHistory(scope, from, change.userId, 'merge', { cases: source.caseCount }, { mergedInto: into }, change.now);
+    await recordHistory(scope, into, change.userId, 'merge', { cases: source.caseCount }, { mergedFrom: from, correctionId }, change.now);
+    await recordHistory(scope, from, change.userId, 'merge', { cases: source.caseCount }, { mergedInto: into, correctionId }, change.now);
     await audit(scope, { userId: change.userId, action: 'theme_merge', target: into, before: { from, into }, after: { mergedInto: into } }, change.now);
   });
 }

@@ -8,6 +8,7 @@ import { seededRandom } from '../themes/cluster/random.ts';
 import { sphericalKMeans } from '../themes/cluster/spherical-kmeans.ts';
 import { describeThemes, type ThemeDescription } from '../themes/describe.ts';
 import { termRowsOf } from '../themes/store-run.ts';
+import { fixThemeMembers, recordCorrection } from './corrections.ts';
 import { recountTheme } from './recount-theme.ts';
 import { claimRevision, latestRunTheme, recordHistory, type Change } from './theme-state.ts';
 
@@ -37,6 +38,7 @@ interface SplitPlan {
  * spherical k-means) from one snapshot, then, in one write that checks the theme is still
  * as the person saw it, the half less like the original becomes a new theme with its own
  * terms and label, both are measured again, and both histories and the audit log say so.
+ * The split is recorded as a correction: every later analysis keeps the halves apart.
  */
 export async function splitTheme(db: Database, change: Change): Promise<{ newId: string; label: string; moved: number }> {
   const plan = await db.read(async (scope) => {
@@ -59,9 +61,13 @@ export async function splitTheme(db: Database, change: Change): Promise<{ newId:
       for (const r of termRowsOf(id, d, plan.vocabulary)) await scope.run(INSERT_TERM, [plan.runId, r.themeId, r.term, r.weight, r.centroid]);
       await recountTheme(scope, plan.runId, id);
     }
+    // Cannot-link: the halves stay apart, each together, in every later analysis.
+    const cases = plan.moved.map((recordId) => ({ recordId, from: change.themeId, to: newId }));
+    const correctionId = await recordCorrection(scope, { kind: 'split', themeId: change.themeId, userId: change.userId, now: change.now, cases });
+    await fixThemeMembers(scope, correctionId, plan.runId, change.themeId, change.themeId);
     const result = { newId, label, moved: plan.moved.length };
-    await recordHistory(scope, change.themeId, change.userId, 'split', { cases: theme.caseCount }, { splitInto: newId, moved: result.moved }, change.now);
-    await recordHistory(scope, newId, change.userId, 'split', null, { splitFrom: change.themeId, moved: result.moved }, change.now);
+    await recordHistory(scope, change.themeId, change.userId, 'split', { cases: theme.caseCount }, { splitInto: newId, moved: result.moved, correctionId }, change.now);
+    await recordHistory(scope, newId, change.userId, 'split', null, { splitFrom: change.themeId, moved: result.moved, correctionId }, change.now);
     await audit(scope, { userId: change.userId, action: 'theme_split', target: change.themeId, after: result }, change.now);
     return result;
   });

@@ -7,6 +7,7 @@ import type { TermDictionary } from '../text/dictionary/term-dictionary.ts';
 import { termOptionsFor } from '../text/term-options.ts';
 import { updateTermIndex } from '../text/term-index.ts';
 import type { TokenizeMany } from '../text/tokenize-texts.ts';
+import { readCaseCorrections } from './case-corrections.ts';
 import { DEFAULT_FIELD_WEIGHTS, readCaseWeights } from './case-vectors.ts';
 import { DEFAULT_METHOD, type MethodName } from './cluster/methods.ts';
 import { caseExcerpts } from './excerpts.ts';
@@ -66,6 +67,7 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
       seedIds: await guidedThemeIds(scope),
       basis: await analysisBasis(scope),
       termVectors: await readTermVectors(scope, fingerprint),
+      corrections: await readCaseCorrections(scope),
     }));
     const ids = plan.weights.ids;
     const vocabulary = plan.weights.vocabulary;
@@ -80,6 +82,7 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
       fingerprint,
       full: options.full === true,
       termVectors: plan.termVectors.cached,
+      corrections: plan.corrections,
     });
     options.onProgress?.('cluster', 1, 1);
     try {

@@ -1,4 +1,4 @@
-import type { ClusterMethod, ClusterOptions, Clustering } from './cluster/types.ts';
+import { UNASSIGNED, type ClusterMethod, type ClusterOptions, type Clustering } from './cluster/types.ts';
 import type { PreviousRun, PreviousTheme } from './previous-run.ts';
 import { dot, normalise, type CaseVectors, type SparseVector } from './vectors.ts';
 
@@ -9,25 +9,30 @@ export interface CarriedClustering extends Clustering {
 
 /**
  * An incremental run: the previous run's themes keep the cases they had (same version),
- * new and changed cases join the nearest of them when close enough, and only the cases
- * left over are clustered afresh, where new themes can form. Re-running on unchanged
+ * cases the meeting corrected stay where it put them, new and changed cases join the
+ * nearest theme when close enough, and only the cases left over are clustered afresh,
+ * where new themes can form. Re-running on unchanged
  * data gives back the same themes.
  */
 export function carryForward(
   data: CaseVectors,
   previous: Pick<PreviousRun, 'themes' | 'kept' | 'unassigned'>,
   method: ClusterMethod,
-  options: Pick<ClusterOptions, 'seed' | 'termVectors'>,
+  options: Pick<ClusterOptions, 'seed' | 'termVectors' | 'fixed'>,
 ): CarriedClustering {
   const { kept } = previous;
   const themes = previous.themes;
   const index = new Map(themes.map((t, i) => [t.id, i]));
   const centroids = themes.map((t) => centroidOver(t, data.vocabulary));
-  const assignment = data.ids.map((id) => index.get(kept.get(id) ?? '') ?? -1);
+  const fixed = options.fixed;
+  const assignment = data.ids.map((id, i) => {
+    const to = fixed?.[i] ?? UNASSIGNED;
+    return to !== UNASSIGNED ? Math.max(UNASSIGNED, to) : (index.get(kept.get(id) ?? '') ?? UNASSIGNED);
+  });
   const floor = joiningFloor(data, assignment, centroids);
   const pool: number[] = [];
   assignment.forEach((theme, i) => {
-    if (theme >= 0) return;
+    if (theme >= 0 || (fixed?.[i] ?? UNASSIGNED) !== UNASSIGNED) return;
     const v = data.vectors[i] as SparseVector;
     let best = -1;
     let bestSim = floor;
@@ -38,7 +43,7 @@ export function carryForward(
     if (best >= 0) assignment[i] = best;
     else if (v.size > 0) pool.push(i);
   });
-  const fresh = method({ ids: pool.map((i) => data.ids[i] as string), vectors: pool.map((i) => data.vectors[i] as SparseVector), vocabulary: data.vocabulary }, options);
+  const fresh = method({ ids: pool.map((i) => data.ids[i] as string), vectors: pool.map((i) => data.vectors[i] as SparseVector), vocabulary: data.vocabulary }, { seed: options.seed, termVectors: options.termVectors });
   // Cases left unassigned last time did not make a theme then; they make one now only
   // with enough new evidence: a third of a new theme's cases must be new or changed.
   const isNew = (i: number) => !previous.unassigned.has(data.ids[i] as string);

@@ -1,14 +1,15 @@
 import type { SeedTheme } from '../council/settings.ts';
 import type { TermDictionary } from '../text/dictionary/term-dictionary.ts';
-import { carryForward } from './carry-forward.ts';
+import { anchorThemes, fixedAssignment, type CaseCorrections } from './case-corrections.ts';
+import { carryForward, centroidOver } from './carry-forward.ts';
 import { termVectorSource, type KeyedTermVectors } from './cluster/term-vector-source.ts';
 import type { TermVectors } from './cluster/term-vectors.ts';
-import { UNASSIGNED, type ClusterMethod, type Clustering } from './cluster/types.ts';
+import { TAKEN_OUT, UNASSIGNED, type ClusterMethod, type Clustering } from './cluster/types.ts';
 import { describeThemes, type ThemeDescription } from './describe.ts';
 import { guideVectors } from './guides.ts';
 import { matchThemes } from './identity/match-themes.ts';
 import type { PreviousRun } from './previous-run.ts';
-import { setAsideIndividualMatters } from './individual-matters.ts';
+import { releaseIndividualAnchor, setAsideIndividualMatters } from './individual-matters.ts';
 import { formIssueAreas, type IssueAreas } from './issue-areas.ts';
 import type { CaseVectors } from './vectors.ts';
 
@@ -49,6 +50,8 @@ export interface FormOptions {
   full: boolean;
   /** Cached term vectors still valid for this corpus (term-vector-cache.ts); null: learn them if needed. */
   termVectors?: KeyedTermVectors | null;
+  /** The meeting's standing corrections (case-corrections.ts): every run honours them. */
+  corrections?: CaseCorrections;
 }
 
 export function formThemes(data: CaseVectors, o: FormOptions): FormedThemes {
@@ -59,8 +62,11 @@ export function formThemes(data: CaseVectors, o: FormOptions): FormedThemes {
 function formWith(data: CaseVectors, o: FormOptions, termVectors: () => TermVectors): Omit<FormedThemes, 'termVectors'> {
   const previous = o.previous;
   const carry = !o.full && previous !== null && previous.settings === o.settings && previous.unseen <= CARRY_FORWARD_MAX_NEW * data.ids.length;
+  const corrections = o.corrections ?? new Map<string, string | null>();
+  const takenOut = (i: number) => corrections.has(data.ids[i] as string) && corrections.get(data.ids[i] as string) === null;
   if (carry) {
-    const carried = carryForward(data, previous, o.poolMethod ?? o.method, { seed: o.seed, termVectors });
+    const fixed = fixedAssignment(data.ids, corrections, previous.themes.map((t) => t.id));
+    const carried = carryForward(data, previous, o.poolMethod ?? o.method, { seed: o.seed, termVectors, fixed });
     // New themes of one-off matters are set aside as in a full run; the carried themes stay.
     const aside = setAsideIndividualMatters({ ...carried, guided: carried.ids.length }, data.noted);
     const clustering = { ...carried, ...aside.clustering, guided: carried.guided };
@@ -74,12 +80,32 @@ function formWith(data: CaseVectors, o: FormOptions, termVectors: () => TermVect
       seedNames: ids.map((id) => (id === null ? null : (nameOf.get(id) ?? null))),
       carried: true,
       issueAreas: formIssueAreas(data, clustering, descriptions.map((d) => d.centroid), o.seed),
-      individual: data.ids.filter((id, i) => clustering.assignment[i] === UNASSIGNED && previous.individual.has(id)).concat(aside.individual.map((i) => data.ids[i] as string)),
+      individual: data.ids
+        .filter((id, i) => clustering.assignment[i] === UNASSIGNED && (previous.individual.has(id) || takenOut(i)))
+        .concat(aside.individual.map((i) => data.ids[i] as string)),
     };
   }
-  const { clustering, individual } = setAsideIndividualMatters(o.method(data, { seed: o.seed, guides: guideVectors(o.seeds, data, o.dictionary), termVectors }), data.noted);
+  // Themes the meeting fixed cases to are kept like seed themes, after them, under their own ids.
+  const seedThemeIds = o.seeds.map((seed) => o.seedIds.get(seed.name) ?? null);
+  const anchors = anchorThemes(corrections, seedThemeIds);
+  const keptIds = [...seedThemeIds, ...anchors];
+  // A theme the meeting corrected is looked for where it was: its last centroid guides it.
+  const lastCentroid = new Map((previous?.themes ?? []).map((t) => [t.id, t]));
+  const anchorVectors = anchors.map((id) => {
+    const last = lastCentroid.get(id);
+    return last ? centroidOver(last, data.vocabulary) : new Map<number, number>();
+  });
+  const fixed = fixedAssignment(data.ids, corrections, keptIds);
+  // The cases taken out are one more anchor, so that cases like them leave the themes too.
+  const outAnchor = fixed.includes(TAKEN_OUT) ? keptIds.length : -1;
+  if (outAnchor >= 0) fixed.forEach((t, i) => (fixed[i] = t === TAKEN_OUT ? outAnchor : t));
+  const found = o.method(data, { seed: o.seed, guides: guideVectors(o.seeds, data, o.dictionary), anchors: outAnchor >= 0 ? [...anchorVectors, new Map()] : anchorVectors, termVectors, fixed });
+  const released = outAnchor >= 0 ? releaseIndividualAnchor(found, outAnchor) : { clustering: found, individual: [] };
+  const formed = setAsideIndividualMatters(released.clustering, data.noted);
+  const { clustering } = formed;
+  const individual = [...new Set([...formed.individual, ...released.individual])].sort((a, b) => a - b);
   const descriptions = describeThemes(data, clustering.assignment, clustering.themes);
-  const seedIdSet = new Set(o.seedIds.values());
+  const seedIdSet = new Set([...o.seedIds.values(), ...anchors]);
   const members = descriptions.map(() => new Set<string>());
   clustering.assignment.forEach((t, i) => {
     if (t >= clustering.guided) members[t]?.add(data.ids[i] as string);
@@ -91,11 +117,8 @@ function formWith(data: CaseVectors, o: FormOptions, termVectors: () => TermVect
   return {
     clustering,
     descriptions,
-    ids: descriptions.map((_, t) => {
-      const seed = t < clustering.guided ? o.seeds[t] : undefined;
-      return seed ? (o.seedIds.get(seed.name) ?? null) : (matches.find((m) => m.current === t)?.previousId ?? null);
-    }),
-    seedNames: descriptions.map((_, t) => (t < clustering.guided ? (o.seeds[t]?.name ?? null) : null)),
+    ids: descriptions.map((_, t) => (t < clustering.guided ? (keptIds[t] ?? null) : (matches.find((m) => m.current === t)?.previousId ?? null))),
+    seedNames: descriptions.map((_, t) => (t < o.seeds.length ? (o.seeds[t]?.name ?? null) : null)),
     carried: false,
     issueAreas: formIssueAreas(data, clustering, descriptions.map((d) => d.centroid), o.seed),
     individual: individual.map((i) => data.ids[i] as string),

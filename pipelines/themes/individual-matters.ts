@@ -42,3 +42,20 @@ export function setAsideIndividualMatters(c: Clustering, noted: Uint8Array | und
   const final = dissolveSmall(kept, c.guided, 1);
   return { clustering: { assignment: Array.from(final.assignment), themes: final.themes, guided: c.guided }, individual };
 }
+
+/**
+ * Dissolves guide `index`, the 個別の事情 anchor made of the cases the meeting took out: its
+ * cases, and those that joined them for being alike, become the 個別の事情 group; the
+ * themes after it move down one.
+ */
+export function releaseIndividualAnchor(c: Clustering, index: number): SetAside {
+  const individual: number[] = [];
+  const assignment = c.assignment.map((t, i) => {
+    if (t === index) {
+      individual.push(i);
+      return UNASSIGNED;
+    }
+    return t > index ? t - 1 : t;
+  });
+  return { clustering: { assignment, themes: c.themes - 1, guided: c.guided - 1 }, individual };
+}

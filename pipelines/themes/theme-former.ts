@@ -3,6 +3,7 @@ import type { CouncilSettings } from '../council/settings.ts';
 import { termOptionsFor } from '../text/term-options.ts';
 import { toCaseVectors, type CaseWeights } from './case-vectors.ts';
 import { chooseMethod, poolMethod, type MethodName } from './cluster/methods.ts';
+import type { CaseCorrections } from './case-corrections.ts';
 import type { KeyedTermVectors } from './cluster/term-vector-source.ts';
 import { formThemes, type FormedThemes } from './form-themes.ts';
 import type { PreviousRun } from './previous-run.ts';
@@ -24,6 +25,8 @@ export interface FormRequest {
   full: boolean;
   /** The cached term vectors when still valid for these cases, else null (then learned if needed). */
   termVectors: KeyedTermVectors | null;
+  /** The meeting's standing corrections. */
+  corrections: CaseCorrections;
 }
 
 /** Clusters and describes the cases: in this thread, or in a worker so that the server keeps answering. */
@@ -42,6 +45,7 @@ export const formInProcess: ThemeFormer = async (request) => {
     settings: request.fingerprint,
     full: request.full,
     termVectors: request.termVectors,
+    corrections: request.corrections,
   });
 };
 

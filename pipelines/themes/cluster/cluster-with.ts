@@ -47,10 +47,13 @@ function cluster(cases: Csr, partitioner: Partitioner, settings: ThemeSettings, 
   const rand = seededRandom(options.seed);
   const m = prepare ? prepare(cases, options) : cases;
   const minSize = options.minThemeSize ?? defaultMinThemeSize(m.rows);
-  const guides = options.guides ?? [];
-  const gathered = gatherGuided(m, guides, settings.guideSimilarity);
+  const guides = [...(options.guides ?? []), ...(options.anchors ?? [])];
+  const gathered = gatherGuided(m, guides, settings.guideSimilarity, options.guides?.length ?? 0);
+  const fixed = options.fixed;
+  const isFixed = (r: number) => fixed !== undefined && (fixed[r] as number) !== UNASSIGNED;
+  if (fixed) for (let r = 0; r < m.rows; r++) if (isFixed(r)) gathered.assignment[r] = Math.max(UNASSIGNED, fixed[r] as number);
   const pool: number[] = [];
-  for (let r = 0; r < m.rows; r++) if (gathered.assignment[r] === UNASSIGNED && !isEmptyRow(m, r)) pool.push(r);
+  for (let r = 0; r < m.rows; r++) if (gathered.assignment[r] === UNASSIGNED && !isFixed(r) && !isEmptyRow(m, r)) pool.push(r);
   const fitted = sampleIndices(pool.length, partitioner.maxFit, rand).map((i) => pool[i] as number);
   const sampleMin = Math.max(2, Math.round((minSize * fitted.length) / Math.max(1, pool.length)));
   const found = keepLargeGroups(partitioner.fit(selectRows(m, fitted), rand), sampleMin);
@@ -65,6 +68,7 @@ function cluster(cases: Csr, partitioner: Partitioner, settings: ThemeSettings, 
     const nearest = nearestThemes(m, themeSums(m, assignment, themes, gathered.terms), assignment);
     const floor = Math.max(settings.minSimilarity, settings.relativeSimilarity * median(nearest.similarity));
     for (let r = 0; r < m.rows; r++) {
+      if (isFixed(r)) continue;
       const t = nearest.theme[r] as number;
       assignment[r] = t >= 0 && (nearest.similarity[r] as number) >= floor ? (target[t] as number) : UNASSIGNED;
     }

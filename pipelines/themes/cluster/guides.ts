@@ -19,8 +19,12 @@ export interface Gathered {
   terms: Float64Array;
 }
 
-/** Cases whose cosine with a guide's terms reaches `threshold` join the most similar guide. */
-export function gatherGuided(m: Csr, guides: readonly SparseVector[], threshold: number): Gathered {
+/**
+ * Cases whose cosine with a guide's terms reaches `threshold` join the most similar guide;
+ * only the first `gathering` guides gather (the rest are themes the meeting corrected,
+ * which hold the cases it fixed to them).
+ */
+export function gatherGuided(m: Csr, guides: readonly SparseVector[], threshold: number, gathering = guides.length): Gathered {
   const sparse = toCsr(guides, m.dims);
   const terms = new Float64Array(guides.length * m.dims);
   for (let g = 0; g < guides.length; g++) {
@@ -31,7 +35,7 @@ export function gatherGuided(m: Csr, guides: readonly SparseVector[], threshold:
   const assignment = new Int32Array(m.rows).fill(-1);
   for (let r = 0; r < m.rows; r++) {
     let bestSim = threshold;
-    for (let g = 0; g < guides.length; g++) {
+    for (let g = 0; g < gathering; g++) {
       const s = rowDotDense(m, r, terms, g);
       if (s > bestSim || (s === bestSim && assignment[r] === -1)) [assignment[r], bestSim] = [g, s];
     }
