@@ -39,6 +39,7 @@ const PARAMETERS: Record<string, number> = {
   'pipelines/review/sql/leave-theme.sql': 2,
   'pipelines/review/sql/leave-unassigned.sql': 2,
   'pipelines/review/sql/list-corrections.sql': 1,
+  'pipelines/review/sql/review-queue.sql': 1,
   'pipelines/review/sql/set-unassigned.sql': 3,
   'pipelines/review/sql/standing-place.sql': 1,
   'pipelines/review/sql/undo-correction.sql': 3,

@@ -41,3 +41,8 @@ export function appendText(appender: DuckDBAppender, value: string | null): void
   if (value === null) appender.appendNull();
   else appender.appendVarchar(value);
 }
+
+export function appendDouble(appender: DuckDBAppender, value: number | null): void {
+  if (value === null) appender.appendNull();
+  else appender.appendDouble(value);
+}

@@ -14,6 +14,7 @@ import { evaluatePiiProbe, formatPiiProbeReport } from './pii-probe.ts';
 import { evaluateTermVariants, termVariants } from './term-quality.ts';
 import { runMethodComparison } from './method-comparison.ts';
 import { evaluateAnalysis, formatScoreTable } from './analysis-eval.ts';
+import { evaluateTeaching, formatTeachTable } from './teach-eval.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const PROBES = ['pii-probe.csv', 'pii-holdout.csv', 'pii-names-probe.csv'].map((f) => here(`../../fixtures/${f}`));
@@ -33,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'pii') return evaluateProbes(argv.slice(1).length > 0 ? argv.slice(1) : PROBES);
   if (argv[0] === 'terms' && argv[1]) return evaluateTerms(argv[1], argv[2] ?? null);
   if (argv[0] === 'methods') return runMethodComparison(argv.slice(1));
+  if (argv[0] === 'teach') return teach(Number(argv[1] ?? 1));
   if (argv.length > 0) {
     process.stdout.write(`${formatScoreTable(await evaluateAnalysis(argv[0] as string, argv[0] as string, argv[1] ?? null, tokenizeInProcess))}\n`);
     return 0;
@@ -58,6 +60,26 @@ async function main(argv: string[]): Promise<number> {
     rmSync(dir, { recursive: true, force: true });
   }
   return 0;
+}
+
+/** `npm run eval -- teach [SEED]`: the meeting simulated on casenotes_dev and the hard generator, incremental and full re-analyses. */
+async function teach(seed: number): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'mieruka-eval-'));
+  try {
+    const corpora: Array<{ corpus: string; cases: string; labels: string }> = [];
+    if (existsSync(CASENOTES_DEV)) corpora.push({ corpus: 'casenotes_dev', cases: join(CASENOTES_DEV, 'cases.csv'), labels: join(CASENOTES_DEV, 'labels.csv') });
+    const generated = join(dir, 'generated-hard-7.csv');
+    writeCasesCsv(generateCases({ rows: 2000, seed: 7, style: 'hard' }), generated, 'utf-8');
+    corpora.push({ corpus: 'generated 2,000 hard (seed 7)', cases: generated, labels: join(dir, 'generated-hard-7.labels.csv') });
+    const rows = [];
+    for (const c of corpora) {
+      for (const full of [false, true]) rows.push({ corpus: c.corpus, mode: full ? 'full' : 'incremental', points: await evaluateTeaching(c.cases, c.labels, tokenizeInProcess, full, seed) });
+    }
+    process.stdout.write(`${formatTeachTable(rows)}\n`);
+    return 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function evaluateProbes(paths: readonly string[]): Promise<number> {

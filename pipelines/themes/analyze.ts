@@ -15,6 +15,7 @@ import type { FormedThemes } from './form-themes.ts';
 import { previousRun } from './previous-run.ts';
 import { recurrence, type CaseFacts } from './recurrence.ts';
 import { routeTheme } from './routing/route-theme.ts';
+import { isSecondTheme } from './second-theme.ts';
 import { storeRun, type StoredTheme } from './store-run.ts';
 import { readTermVectors, storeTermVectors } from './term-vector-cache.ts';
 import { formInProcess, type ThemeFormer } from './theme-former.ts';
@@ -95,6 +96,7 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
           vocabulary,
           versions: new Map([...plan.facts].map(([id, f]) => [id, f.version])),
           unassigned: planned.unassigned,
+          nearest: planned.nearest,
           individual: formed.individual,
           areas: formed.issueAreas.areas.map((a, i) => ({ id: areaId(i) as string, label: a.label, terms: a.terms.map((x) => x.term) })),
           method: options.method ?? DEFAULT_METHOD,
@@ -125,9 +127,15 @@ async function describeRun(scope: ReadScope, formed: FormedThemes, ids: readonly
   const today = (options.now ?? new Date()).toISOString().slice(0, 10);
   const span = { first: dates[0] ?? today, last: dates[dates.length - 1] ?? today };
   const members = formed.descriptions.map(() => [] as string[]);
+  const seconds = formed.descriptions.map(() => [] as string[]);
   const unassigned: string[] = [];
+  const nearest = new Map<string, { theme: number; similarity: number; second: boolean }>();
   formed.clustering.assignment.forEach((theme, i) => {
     const id = ids[i] as string;
+    const other = { theme: formed.nearest.theme[i] as number, similarity: formed.nearest.similarity[i] as number };
+    const second = theme >= 0 && other.theme >= 0 && isSecondTheme(formed.descriptions[theme]?.similarity.get(id) ?? 0, other.similarity);
+    if (other.theme >= 0) nearest.set(id, { ...other, second });
+    if (second) seconds[other.theme]?.push(id);
     if (theme >= 0) members[theme]?.push(id);
     else unassigned.push(id);
   });
@@ -152,6 +160,7 @@ async function describeRun(scope: ReadScope, formed: FormedThemes, ids: readonly
         subcommitteeConfidence: routing?.confidence ?? null,
         guided: seedName !== null,
         caseIds: [...own].sort(),
+        secondaryCaseIds: [...(seconds[t] ?? [])].sort(),
         issueArea: areaId(formed.issueAreas.areaOfTheme[t]),
         keyTerms: seedName === null ? named.keyTerms : [],
         representatives: d.representatives.map((recordId) => ({ recordId, excerpt: excerpts.get(recordId) ?? '' })),
@@ -159,9 +168,10 @@ async function describeRun(scope: ReadScope, formed: FormedThemes, ids: readonly
       description: d,
       previousId: formed.ids[t] ?? null,
       guidedName: seedName,
+      index: t,
     });
   });
-  return { themes, unassigned: unassigned.sort() };
+  return { themes, unassigned: unassigned.sort(), nearest };
 }
 
 async function analysisBasis(scope: ReadScope): Promise<string> {

@@ -9,6 +9,7 @@ import { describeThemes, type ThemeDescription } from './describe.ts';
 import { guideVectors } from './guides.ts';
 import { matchThemes } from './identity/match-themes.ts';
 import type { PreviousRun } from './previous-run.ts';
+import { nearestOther, type NearestOther } from './second-theme.ts';
 import { releaseIndividualAnchor, setAsideIndividualMatters } from './individual-matters.ts';
 import { formIssueAreas, type IssueAreas } from './issue-areas.ts';
 import type { CaseVectors } from './vectors.ts';
@@ -34,6 +35,8 @@ export interface FormedThemes {
   individual: string[];
   /** Term vectors learned in this run, to be cached; null when they came from the cache or were not needed. */
   termVectors: KeyedTermVectors | null;
+  /** Per case: its nearest theme other than its own, for the review queue and second themes. */
+  nearest: NearestOther;
 }
 
 export interface FormOptions {
@@ -56,10 +59,12 @@ export interface FormOptions {
 
 export function formThemes(data: CaseVectors, o: FormOptions): FormedThemes {
   const termVectors = termVectorSource(data, o.termVectors ?? null, o.seed);
-  return { ...formWith(data, o, termVectors.get), termVectors: termVectors.learned() };
+  const formed = formWith(data, o, termVectors.get);
+  const nearest = nearestOther(data, formed.clustering.assignment, formed.descriptions.map((d) => d.centroid));
+  return { ...formed, termVectors: termVectors.learned(), nearest };
 }
 
-function formWith(data: CaseVectors, o: FormOptions, termVectors: () => TermVectors): Omit<FormedThemes, 'termVectors'> {
+function formWith(data: CaseVectors, o: FormOptions, termVectors: () => TermVectors): Omit<FormedThemes, 'termVectors' | 'nearest'> {
   const previous = o.previous;
   const carry = !o.full && previous !== null && previous.settings === o.settings && previous.unseen <= CARRY_FORWARD_MAX_NEW * data.ids.length;
   const corrections = o.corrections ?? new Map<string, string | null>();

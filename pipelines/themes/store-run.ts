@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DuckDBDateValue } from '@duckdb/node-api';
-import { appendRows, appendText } from '../db/append-rows.ts';
+import { appendDouble, appendRows, appendText } from '../db/append-rows.ts';
 import type { WriteScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import type { ThemeDescription } from './describe.ts';
@@ -24,6 +24,8 @@ export interface StoredTheme {
   description: ThemeDescription;
   previousId: string | null;
   guidedName: string | null;
+  /** The theme's index in the run's clustering, which `RunInput.nearest` refers to. */
+  index: number;
 }
 
 export interface RunInput {
@@ -32,6 +34,8 @@ export interface RunInput {
   vocabulary: readonly string[];
   versions: ReadonlyMap<string, number>;
   unassigned: readonly string[];
+  /** Per case: its nearest theme other than its own (a clustering index), the cosine, and whether it is a second theme. */
+  nearest: ReadonlyMap<string, { theme: number; similarity: number; second: boolean }>;
   /** Those of `unassigned` in the 個別の事情 group. */
   individual: readonly string[];
   areas: ReadonlyArray<Omit<IssueAreaResult, 'themeIds' | 'caseCount'>>;
@@ -68,8 +72,7 @@ export async function storeRun(scope: WriteScope, input: RunInput): Promise<{ ru
     a.appendDouble(t.score);
     appendText(a, t.subcommittee);
     appendText(a, t.subcommitteeReason.length > 0 ? t.subcommitteeReason.join('、') : null);
-    if (t.subcommitteeConfidence === null) a.appendNull();
-    else a.appendDouble(t.subcommitteeConfidence);
+    appendDouble(a, t.subcommitteeConfidence);
     appendText(a, t.issueArea);
     appendText(a, t.keyTerms.length > 0 ? t.keyTerms.join(LABEL_TERM_SEPARATOR) : null);
   });
@@ -94,8 +97,14 @@ export async function storeRun(scope: WriteScope, input: RunInput): Promise<{ ru
     a.appendDouble(r.weight);
     a.appendDouble(r.centroid);
   });
+  const idOfIndex = new Map(ordered.map((t, i) => [t.index, (themes[i] as ThemeResult).id]));
+  const nearestOf = (id: string) => {
+    const n = input.nearest.get(id);
+    const theme = n === undefined ? undefined : idOfIndex.get(n.theme);
+    return theme === undefined || n === undefined ? null : { theme, similarity: n.similarity, second: n.second };
+  };
   const memberRows = themes.flatMap((t, i) =>
-    t.caseIds.map((id) => ({ themeId: t.id, id, similarity: (ordered[i] as StoredTheme).description.similarity.get(id) ?? 0 })),
+    t.caseIds.map((id) => ({ themeId: t.id, id, similarity: (ordered[i] as StoredTheme).description.similarity.get(id) ?? 0, nearest: nearestOf(id) })),
   );
   await appendRows(scope, 'theme_members', memberRows, (a, r) => {
     a.appendVarchar(runId);
@@ -103,12 +112,18 @@ export async function storeRun(scope: WriteScope, input: RunInput): Promise<{ ru
     a.appendVarchar(r.id);
     a.appendInteger(input.versions.get(r.id) ?? 1);
     a.appendDouble(r.similarity);
+    appendText(a, r.nearest?.theme ?? null);
+    appendDouble(a, r.nearest?.similarity ?? null);
+    a.appendBoolean(r.nearest?.second ?? false);
   });
   const individual = new Set(input.individual);
   await appendRows(scope, 'run_unassigned', input.unassigned, (a, id) => {
+    const nearest = nearestOf(id);
     a.appendVarchar(runId);
     a.appendVarchar(id);
     a.appendBoolean(individual.has(id));
+    appendText(a, nearest?.theme ?? null);
+    appendDouble(a, nearest?.similarity ?? null);
   });
   const finished = new Date();
   await scope.run(INSERT_RUN, [runId, input.started.toISOString(), finished.toISOString(), input.cases, input.method, input.settings]);

@@ -14,6 +14,8 @@ export interface ThemeResult extends Recurrence {
   /** Declared by the council as a seed theme. */
   guided: boolean;
   caseIds: string[];
+  /** Cases of other themes that fit this one almost as well as their own (a second wall they touch). */
+  secondaryCaseIds: string[];
   /** The broad area (the upper level) the theme falls into: an id of `AnalysisResult.areas`. */
   issueArea: string | null;
   /** The cases nearest the theme's centre, most typical first, with an excerpt of each. */

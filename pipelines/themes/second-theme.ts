@@ -1,0 +1,48 @@
+import type { CaseVectors, SparseVector } from './vectors.ts';
+
+/**
+ * A case's second theme is listed when it fits it almost as well as its own: at least this
+ * share of its cosine with its own theme's centre (docs/corrections-and-categories.md).
+ */
+export const SECOND_THEME_RATIO = 0.6;
+/** …and at least this cosine with the second theme's centre, so a case far from every theme names none. */
+export const SECOND_THEME_FLOOR = 0.2;
+
+/** Per case: the nearest theme other than its own (for an unassigned case, the nearest of all) and that cosine. */
+export interface NearestOther {
+  theme: Int32Array;
+  similarity: Float64Array;
+}
+
+/**
+ * Each case's nearest other theme by cosine with the themes' centres (one pass over the
+ * case's terms per theme block: the centres are laid out term-major).
+ */
+export function nearestOther(data: CaseVectors, assignment: readonly number[], centroids: readonly SparseVector[]): NearestOther {
+  const k = centroids.length;
+  const dense = new Float64Array(data.vocabulary.length * k);
+  centroids.forEach((c, t) => {
+    for (const [j, w] of c) dense[j * k + t] = w;
+  });
+  const theme = new Int32Array(data.ids.length).fill(-1);
+  const similarity = new Float64Array(data.ids.length);
+  const scores = new Float64Array(k);
+  data.vectors.forEach((v, i) => {
+    scores.fill(0);
+    for (const [j, w] of v) for (let t = 0; t < k; t++) scores[t] = (scores[t] as number) + w * (dense[j * k + t] as number);
+    const own = assignment[i] as number;
+    let best = -1;
+    let bestSim = 0;
+    for (let t = 0; t < k; t++) {
+      if (t !== own && (scores[t] as number) > bestSim) [best, bestSim] = [t, scores[t] as number];
+    }
+    theme[i] = best;
+    similarity[i] = bestSim;
+  });
+  return { theme, similarity };
+}
+
+/** Whether a member whose cosine with its own theme is `own` also belongs, second, to the theme it has cosine `other` with. */
+export function isSecondTheme(own: number, other: number): boolean {
+  return other >= SECOND_THEME_FLOOR && other >= SECOND_THEME_RATIO * own;
+}
