@@ -163,6 +163,23 @@ describe('analyze', () => {
     expect(again.themes.find((t) => t.guided)?.id).toBe(seeded?.id);
   });
 
+  it('gathers the cases near a council\'s category under its name, read from its description like a note', async () => {
+    const db = await fresh();
+    const { cases, labels } = generated(800, 14);
+    await ingestCases(db, cases);
+    const categories = [
+      { name: '移動の足', description: '通所や通院のための送迎や交通手段がない。', examples: [] },
+      { name: '住まいの場', description: '', examples: ['グループホームに空きがなく入居できない'] },
+    ];
+    const result = await run(db, { ...DEFAULT_COUNCIL, categories });
+    const guided = result.themes.filter((t) => t.guided);
+    expect(guided.map((t) => [t.label, majority(t.caseIds, labels)]).sort()).toEqual([
+      ['住まいの場', 'group_home_shortage'],
+      ['移動の足', 'transport'],
+    ]);
+    for (const t of guided) expect(t.caseIds.filter((id) => labels.get(id) === majority(t.caseIds, labels)).length).toBeGreaterThanOrEqual(0.8 * t.caseIds.length);
+  });
+
   it('routes themes to the subcommittees of the Kisarazu preset', async () => {
     const db = await fresh();
     const { cases, labels } = generated(800, 15);

@@ -11,7 +11,7 @@ import {
 } from '../pipelines/council/settings.ts';
 import { thrownBy } from './helpers/thrown.ts';
 
-const TOP_KEYS = 'name、areas、agencies、subcommittees、suppressionThreshold、headerAliases、dictionary、seedThemes';
+const TOP_KEYS = 'name、areas、agencies、subcommittees、suppressionThreshold、headerAliases、dictionary、seedThemes、categories';
 const HEADERS = '記録ID、会議日、事業所コード、地区、障害種別、年齢層、相談内容、課題、対応・支援内容、地域課題メモ';
 
 const errorOf = (run: () => unknown) => thrownBy(CouncilSettingsError, run);
@@ -281,6 +281,28 @@ describe('the council dictionary', () => {
     [JSON.parse('{"concepts": [{"concept": "A", "expressions": ["x"], "__proto__": {}}]}'), 'dictionary.concepts[0].__proto__', '「dictionary.concepts[0].__proto__」という項目は使えません。消してください。'],
   ])('refuses %j naming %s', (dictionary, key, message) => {
     expect(() => parseCouncilSettings({ name: 'テスト協議会', dictionary })).toThrow(new CouncilSettingsError(message, key));
+  });
+});
+
+describe('categories', () => {
+  it('reads a name with a description, example phrases or both', () => {
+    const categories = [
+      { name: '移動手段', description: '通所や通院の足がない。' },
+      { name: '住まい', examples: ['アパートを断られた', '保証人がいない'] },
+    ];
+    expect(parseCouncilSettings({ name: 'テスト協議会', categories }).categories).toEqual([
+      { name: '移動手段', description: '通所や通院の足がない。', examples: [] },
+      { name: '住まい', description: '', examples: ['アパートを断られた', '保証人がいない'] },
+    ]);
+  });
+
+  it.each([
+    [[{ name: '移動手段' }], 'categories[0]', '「categories[0]」には説明（description）か例文（examples）を書いてください。名前だけでは事例を集められません。'],
+    [[{ name: 'A', description: 'x' }, { name: 'A', description: 'y' }], 'categories[1].name', '「categories[1].name」の「A」は categories[0] と重複しています。'],
+    [[{ name: 'A', examples: Array.from({ length: 21 }, (_, i) => `例${i}`) }], 'categories[0].examples', '「categories[0].examples」の例文は 20 個までにしてください（いまは 21 個です）。'],
+    [[{ name: 'A', description: 'x', terms: ['y'] }], 'categories[0].terms', '「categories[0].terms」という項目はありません。使える項目は name、description、examples です。'],
+  ])('refuses %j naming %s', (categories, key, message) => {
+    expect(() => parseCouncilSettings({ name: 'テスト協議会', categories })).toThrow(new CouncilSettingsError(message, key));
   });
 });
 

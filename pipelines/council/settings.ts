@@ -18,6 +18,17 @@ export interface SeedTheme {
   terms: string[];
 }
 
+/**
+ * One of the council's own categories (a heading of its plan, a subcommittee's remit): the
+ * cases near its description and example phrases gather under its name, the rest of the
+ * themes are found freely beside it.
+ */
+export interface Category {
+  name: string;
+  description: string;
+  examples: string[];
+}
+
 export interface CouncilSettings {
   name: string;
   areas?: string[];
@@ -28,6 +39,7 @@ export interface CouncilSettings {
   /** The council's own terms, stop words and concepts, added to the built-in welfare dictionary. */
   dictionary?: DictionaryExtras;
   seedThemes?: SeedTheme[];
+  categories?: Category[];
 }
 
 export class CouncilSettingsError extends DomainError {
@@ -66,6 +78,20 @@ const SETTINGS_FIELDS: Fields<CouncilSettings> = {
   headerAliases: (value, key) => (value === undefined ? {} : headerAliases(value, key)),
   dictionary: (value, key) => (value === undefined ? undefined : readFields(record(value, key), DICTIONARY_FIELDS, key)),
   seedThemes: (value, key) => (value === undefined ? undefined : seedThemes(value, key)),
+  categories: (value, key) => (value === undefined ? undefined : categories(value, key)),
+};
+
+/** Example phrases a category may have: a few lines, not a corpus. */
+export const CATEGORY_EXAMPLES_MAX = 20;
+
+const CATEGORY_FIELDS: Fields<Category> = {
+  name: requiredText,
+  description: (value, key) => (value === undefined ? '' : text(value, key, true, LONG_TEXT_MAX)),
+  examples: (value, key) => {
+    const examples = value === undefined ? [] : texts(value, key);
+    if (examples.length > CATEGORY_EXAMPLES_MAX) throw new CouncilSettingsError(`「${key}」の例文は ${CATEGORY_EXAMPLES_MAX} 個までにしてください（いまは ${examples.length} 個です）。`, key);
+    return examples;
+  },
 };
 
 const SEED_THEME_FIELDS: Fields<SeedTheme> = {
@@ -190,6 +216,22 @@ function subcommittees(value: unknown, key: string): Subcommittee[] {
 function record(value: unknown, key: string): Record<string, unknown> {
   if (!isRecord(value)) fail(key, '{ "terms": […], "stopWords": […], "concepts": […] } の形のオブジェクト', value);
   return value;
+}
+
+function categories(value: unknown, key: string): Category[] {
+  const seen = new Map<string, number>();
+  return array(value, key, '分類の配列').map((item, i) => {
+    const itemKey = `${key}[${i}]`;
+    if (!isRecord(item)) fail(itemKey, '{ "name": …, "description": …, "examples": […] } の形', item);
+    const category = readFields(item, CATEGORY_FIELDS, itemKey);
+    const earlier = seen.get(category.name);
+    if (earlier !== undefined) throw new CouncilSettingsError(`「${itemKey}.name」の「${category.name}」は ${key}[${earlier}] と重複しています。`, `${itemKey}.name`);
+    if (category.description === '' && category.examples.length === 0) {
+      throw new CouncilSettingsError(`「${itemKey}」には説明（description）か例文（examples）を書いてください。名前だけでは事例を集められません。`, itemKey);
+    }
+    seen.set(category.name, i);
+    return category;
+  });
 }
 
 function seedThemes(value: unknown, key: string): SeedTheme[] {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_COUNCIL } from '../council/settings.ts';
+import { DEFAULT_COUNCIL, type CouncilSettings } from '../council/settings.ts';
 import { openDatabase } from '../db/database.ts';
 import { loadCaseVectors } from '../themes/case-vectors.ts';
 import { analyze } from '../themes/analyze.ts';
@@ -56,19 +56,19 @@ function scores(corpus: string, method: string, truth: readonly string[], predic
  * default `analyze` (exactly what `mieruka ingest` + `mieruka analyze` do), and beside it the
  * told-k reference — spherical k-means on the same TF-IDF vectors, told the number of labels.
  */
-export async function evaluateAnalysis(corpus: string, casesPath: string, labelsPath: string | null, tokenizeMany: TokenizeMany): Promise<ScoreRow[]> {
+export async function evaluateAnalysis(corpus: string, casesPath: string, labelsPath: string | null, tokenizeMany: TokenizeMany, settings: CouncilSettings = DEFAULT_COUNCIL, method = 'mieruka analyze'): Promise<ScoreRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'mieruka-analysis-eval-'));
   const db = await openDatabase(join(dir, 'eval.duckdb'));
   try {
     const labels = await loadLabelledCorpus(db, casesPath, labelsPath, tokenizeMany);
     const started = performance.now();
-    const result = await analyze(db, { settings: DEFAULT_COUNCIL, tokenizeMany });
+    const result = await analyze(db, { settings, tokenizeMany });
     const seconds = (performance.now() - started) / 1000;
     const themeOf = new Map<string, string>();
     for (const theme of result.themes) for (const id of theme.caseIds) themeOf.set(id, theme.id);
     const data = await db.read((scope) => loadCaseVectors(scope));
     const truth = data.ids.map((id) => labels.get(id) ?? '(no label)');
-    const rows = [scores(corpus, 'mieruka analyze', truth, data.ids.map((id) => themeOf.get(id) ?? UNASSIGNED), result.themes.length, seconds)];
+    const rows = [scores(corpus, method, truth, data.ids.map((id) => themeOf.get(id) ?? UNASSIGNED), result.themes.length, seconds)];
     const k = new Set(truth).size;
     const referenceStarted = performance.now();
     const references = REFERENCE_SEEDS.map((seed) =>

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { generateCases } from '../../fixtures/generator/generate.ts';
 import { writeCasesCsv } from '../../fixtures/generator/write-csv.ts';
 import { openDatabase } from '../db/database.ts';
+import { loadCouncilSettings } from '../council/settings.ts';
 import { loadWelfareDictionary } from '../text/dictionary/load-dictionary.ts';
 import { tokenizeInProcess } from '../text/tokenize-in-process.ts';
 import { fullGuardFinder } from './guard-finder.ts';
@@ -19,6 +20,8 @@ import { evaluateTeaching, formatTeachTable } from './teach-eval.ts';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const PROBES = ['pii-probe.csv', 'pii-holdout.csv', 'pii-names-probe.csv'].map((f) => here(`../../fixtures/${f}`));
 const MEDWEB = here('../../fixtures/medweb/medweb_ja_topic.csv');
+/** casenotes_dev's walls as a council would write them as categories: one line each, from its README's table. */
+const CATEGORIES = here('../../fixtures/casenotes-categories.json');
 /** The hand-written notes, beside the checkout when the shared folder is there. */
 const CASENOTES_DEV = here('../../../shared/eval/casenotes_dev/');
 
@@ -35,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'terms' && argv[1]) return evaluateTerms(argv[1], argv[2] ?? null);
   if (argv[0] === 'methods') return runMethodComparison(argv.slice(1));
   if (argv[0] === 'teach') return teach(Number(argv[1] ?? 1));
+  if (argv[0] === 'categories') return categories();
   if (argv.length > 0) {
     process.stdout.write(`${formatScoreTable(await evaluateAnalysis(argv[0] as string, argv[0] as string, argv[1] ?? null, tokenizeInProcess))}\n`);
     return 0;
@@ -80,6 +84,19 @@ async function teach(seed: number): Promise<number> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `npm run eval -- categories`: casenotes_dev analysed without and with categories written from its README's table of walls. */
+async function categories(): Promise<number> {
+  if (!existsSync(CASENOTES_DEV)) throw new Error(`${CASENOTES_DEV} is not there`);
+  const [cases, labels] = [join(CASENOTES_DEV, 'cases.csv'), join(CASENOTES_DEV, 'labels.csv')];
+  const council = await loadCouncilSettings(CATEGORIES);
+  const rows = [
+    ...(await evaluateAnalysis('casenotes_dev', cases, labels, tokenizeInProcess)),
+    ...(await evaluateAnalysis('casenotes_dev', cases, labels, tokenizeInProcess, council, `with ${council.categories?.length ?? 0} categories`)).slice(0, 1),
+  ];
+  process.stdout.write(`${formatScoreTable(rows)}\n`);
+  return 0;
 }
 
 async function evaluateProbes(paths: readonly string[]): Promise<number> {

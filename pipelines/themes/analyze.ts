@@ -19,6 +19,7 @@ import { isSecondTheme } from './second-theme.ts';
 import { storeRun, type StoredTheme } from './store-run.ts';
 import { readTermVectors, storeTermVectors } from './term-vector-cache.ts';
 import { formInProcess, type ThemeFormer } from './theme-former.ts';
+import { guideTerms } from './guide-terms.ts';
 import type { AnalysisResult } from './theme-result.ts';
 import { wallLabel } from './wall-label.ts';
 
@@ -60,6 +61,7 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
   const termOptions = await termOptionsFor(options.settings);
   await updateTermIndex(db, termOptions, options.tokenizeMany, (done, total) => options.onProgress?.('terms', done, total));
   const fingerprint = settingsFingerprint(options, termOptions.dictionary.size);
+  const guides = await guideTerms(options.settings, termOptions, options.tokenizeMany);
   for (let attempt = 1; ; attempt++) {
     const plan = await db.read(async (scope) => ({
       weights: await readCaseWeights(scope, DEFAULT_FIELD_WEIGHTS),
@@ -77,7 +79,7 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
       weights: plan.weights,
       method: options.method ?? DEFAULT_METHOD,
       seed: options.seed ?? 1,
-      settings: options.settings,
+      guides,
       previous: plan.previous,
       seedIds: plan.seedIds,
       fingerprint,
@@ -206,6 +208,7 @@ function settingsFingerprint(options: AnalyzeOptions, dictionarySize: number): s
     fieldWeights: DEFAULT_FIELD_WEIGHTS,
     dictionarySize,
     seedThemes: options.settings.seedThemes ?? [],
+    categories: options.settings.categories ?? [],
     subcommittees: createHash('sha256').update(JSON.stringify(options.settings.subcommittees)).digest('hex').slice(0, 12),
   });
 }

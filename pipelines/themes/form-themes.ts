@@ -1,11 +1,10 @@
-import type { SeedTheme } from '../council/settings.ts';
-import type { TermDictionary } from '../text/dictionary/term-dictionary.ts';
 import { anchorThemes, fixedAssignment, type CaseCorrections } from './case-corrections.ts';
 import { carryForward, centroidOver } from './carry-forward.ts';
 import { termVectorSource, type KeyedTermVectors } from './cluster/term-vector-source.ts';
 import type { TermVectors } from './cluster/term-vectors.ts';
 import { TAKEN_OUT, UNASSIGNED, type ClusterMethod, type Clustering } from './cluster/types.ts';
 import { describeThemes, type ThemeDescription } from './describe.ts';
+import type { GuideTerms } from './guide-terms.ts';
 import { guideVectors } from './guides.ts';
 import { matchThemes } from './identity/match-themes.ts';
 import type { PreviousRun } from './previous-run.ts';
@@ -44,8 +43,8 @@ export interface FormOptions {
   /** What an incremental run clusters its left-over cases with (default: `method`). */
   poolMethod?: ClusterMethod;
   seed: number;
-  seeds: readonly SeedTheme[];
-  dictionary: TermDictionary;
+  /** The council's seed themes and categories, read as terms (guide-terms.ts). */
+  guides: readonly GuideTerms[];
   previous: PreviousRun | null;
   /** Seed name → the theme id it has had. */
   seedIds: ReadonlyMap<string, string>;
@@ -91,7 +90,7 @@ function formWith(data: CaseVectors, o: FormOptions, termVectors: () => TermVect
     };
   }
   // Themes the meeting fixed cases to are kept like seed themes, after them, under their own ids.
-  const seedThemeIds = o.seeds.map((seed) => o.seedIds.get(seed.name) ?? null);
+  const seedThemeIds = o.guides.map((guide) => o.seedIds.get(guide.name) ?? null);
   const anchors = anchorThemes(corrections, seedThemeIds);
   const keptIds = [...seedThemeIds, ...anchors];
   // A theme the meeting corrected is looked for where it was: its last centroid guides it.
@@ -104,7 +103,7 @@ function formWith(data: CaseVectors, o: FormOptions, termVectors: () => TermVect
   // The cases taken out are one more anchor, so that cases like them leave the themes too.
   const outAnchor = fixed.includes(TAKEN_OUT) ? keptIds.length : -1;
   if (outAnchor >= 0) fixed.forEach((t, i) => (fixed[i] = t === TAKEN_OUT ? outAnchor : t));
-  const found = o.method(data, { seed: o.seed, guides: guideVectors(o.seeds, data, o.dictionary), anchors: outAnchor >= 0 ? [...anchorVectors, new Map()] : anchorVectors, termVectors, fixed });
+  const found = o.method(data, { seed: o.seed, guides: guideVectors(o.guides, data), anchors: outAnchor >= 0 ? [...anchorVectors, new Map()] : anchorVectors, termVectors, fixed });
   const released = outAnchor >= 0 ? releaseIndividualAnchor(found, outAnchor) : { clustering: found, individual: [] };
   const formed = setAsideIndividualMatters(released.clustering, data.noted);
   const { clustering } = formed;
@@ -123,7 +122,7 @@ function formWith(data: CaseVectors, o: FormOptions, termVectors: () => TermVect
     clustering,
     descriptions,
     ids: descriptions.map((_, t) => (t < clustering.guided ? (keptIds[t] ?? null) : (matches.find((m) => m.current === t)?.previousId ?? null))),
-    seedNames: descriptions.map((_, t) => (t < o.seeds.length ? (o.seeds[t]?.name ?? null) : null)),
+    seedNames: descriptions.map((_, t) => (t < o.guides.length ? (o.guides[t]?.name ?? null) : null)),
     carried: false,
     issueAreas: formIssueAreas(data, clustering, descriptions.map((d) => d.centroid), o.seed),
     individual: individual.map((i) => data.ids[i] as string),

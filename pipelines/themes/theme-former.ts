@@ -1,9 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import type { CouncilSettings } from '../council/settings.ts';
-import { termOptionsFor } from '../text/term-options.ts';
 import { toCaseVectors, type CaseWeights } from './case-vectors.ts';
 import { chooseMethod, poolMethod, type MethodName } from './cluster/methods.ts';
 import type { CaseCorrections } from './case-corrections.ts';
+import type { GuideTerms } from './guide-terms.ts';
 import type { KeyedTermVectors } from './cluster/term-vector-source.ts';
 import { formThemes, type FormedThemes } from './form-themes.ts';
 import type { PreviousRun } from './previous-run.ts';
@@ -15,14 +14,14 @@ export interface FormRequest {
   weights: CaseWeights;
   method: MethodName;
   seed: number;
-  /** For the seed themes and the dictionary they are read through. */
-  settings: CouncilSettings;
   previous: PreviousRun | null;
   /** Seed name → the theme id it has had. */
   seedIds: Map<string, string>;
   /** The run's settings fingerprint: a change re-forms the themes. */
   fingerprint: string;
   full: boolean;
+  /** The council's seed themes and categories, read as terms. */
+  guides: GuideTerms[];
   /** The cached term vectors when still valid for these cases, else null (then learned if needed). */
   termVectors: KeyedTermVectors | null;
   /** The meeting's standing corrections. */
@@ -33,13 +32,11 @@ export interface FormRequest {
 export type ThemeFormer = (request: FormRequest) => Promise<FormedThemes>;
 
 export const formInProcess: ThemeFormer = async (request) => {
-  const { dictionary } = await termOptionsFor(request.settings);
   return formThemes(toCaseVectors(request.weights), {
     method: chooseMethod(request.method),
     poolMethod: poolMethod(request.method),
     seed: request.seed,
-    seeds: request.settings.seedThemes ?? [],
-    dictionary,
+    guides: request.guides,
     previous: request.previous,
     seedIds: request.seedIds,
     settings: request.fingerprint,

@@ -1,6 +1,6 @@
 import { nearestThemes, themeSums } from './nearest-theme.ts';
 import { foldIntoGuides, gatherGuided } from './guides.ts';
-import { caseMatrix, isEmptyRow, selectRows, type Csr } from './matrix.ts';
+import { caseMatrix, isEmptyRow, selectRows, toCsr, type Csr } from './matrix.ts';
 import { sampleIndices, seededRandom } from './random.ts';
 import { dissolveSmall, keepLargeGroups } from './themes.ts';
 import { UNASSIGNED, type ClusterMethod, type ClusterOptions, type Clustering } from './types.ts';
@@ -40,15 +40,20 @@ export function clusterWith(partitioner: Partitioner, settings: ThemeSettings = 
   return (data, options) => cluster(caseMatrix(data), partitioner, settings, options, prepare);
 }
 
-/** A change of the case vectors made before grouping (smoothing); it draws no random numbers of the clustering's. */
-export type Prepare = (m: Csr, options: ClusterOptions) => Csr;
+/**
+ * A change of the case vectors made before grouping (smoothing), and the same change for
+ * other rows over the cases' terms (the guides); it draws no random numbers of the clustering's.
+ */
+export type Prepare = (m: Csr, options: ClusterOptions) => { cases: Csr; alike(rows: Csr): Csr };
 
 function cluster(cases: Csr, partitioner: Partitioner, settings: ThemeSettings, options: ClusterOptions, prepare?: Prepare): Clustering {
   const rand = seededRandom(options.seed);
-  const m = prepare ? prepare(cases, options) : cases;
+  const prepared = prepare?.(cases, options);
+  const m = prepared?.cases ?? cases;
   const minSize = options.minThemeSize ?? defaultMinThemeSize(m.rows);
   const guides = [...(options.guides ?? []), ...(options.anchors ?? [])];
-  const gathered = gatherGuided(m, guides, settings.guideSimilarity, options.guides?.length ?? 0);
+  const guideRows = toCsr(guides, cases.dims);
+  const gathered = gatherGuided(m, prepared ? prepared.alike(guideRows) : guideRows, settings.guideSimilarity, options.guides?.length ?? 0);
   const fixed = options.fixed;
   const isFixed = (r: number) => fixed !== undefined && (fixed[r] as number) !== UNASSIGNED;
   if (fixed) for (let r = 0; r < m.rows; r++) if (isFixed(r)) gathered.assignment[r] = Math.max(UNASSIGNED, fixed[r] as number);

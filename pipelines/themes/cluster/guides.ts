@@ -1,5 +1,5 @@
 import type { SparseVector } from '../vectors.ts';
-import { rowDotDense, toCsr, type Csr } from './matrix.ts';
+import { rowDotDense, type Csr } from './matrix.ts';
 import type { ThemeSums } from './nearest-theme.ts';
 
 /**
@@ -20,16 +20,16 @@ export interface Gathered {
 }
 
 /**
- * Cases whose cosine with a guide's terms reaches `threshold` join the most similar guide;
- * only the first `gathering` guides gather (the rest are themes the meeting corrected,
- * which hold the cases it fixed to them).
+ * Cases whose cosine with a guide reaches `threshold` join the most similar guide; only the
+ * first `gathering` guides gather (the rest are themes the meeting corrected, which hold
+ * the cases it fixed to them). `guides` are rows over the cases' dimensions, prepared as
+ * the cases were (smoothed alike, so that a category meets the cases' paraphrases).
  */
-export function gatherGuided(m: Csr, guides: readonly SparseVector[], threshold: number, gathering = guides.length): Gathered {
-  const sparse = toCsr(guides, m.dims);
-  const terms = new Float64Array(guides.length * m.dims);
-  for (let g = 0; g < guides.length; g++) {
-    for (let p = sparse.indptr[g] as number; p < (sparse.indptr[g + 1] as number); p++) {
-      terms[g * m.dims + (sparse.indices[p] as number)] = sparse.values[p] as number;
+export function gatherGuided(m: Csr, guides: Csr, threshold: number, gathering = guides.rows): Gathered {
+  const terms = new Float64Array(guides.rows * m.dims);
+  for (let g = 0; g < guides.rows; g++) {
+    for (let p = guides.indptr[g] as number; p < (guides.indptr[g + 1] as number); p++) {
+      terms[g * m.dims + (guides.indices[p] as number)] = guides.values[p] as number;
     }
   }
   const assignment = new Int32Array(m.rows).fill(-1);

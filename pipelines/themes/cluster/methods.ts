@@ -8,7 +8,10 @@ import { smoothCases, SMOOTHING } from './term-vectors.ts';
 import type { Csr } from './matrix.ts';
 import type { ClusterMethod, ClusterOptions } from './types.ts';
 
-const smoothed = (m: Csr, options: ClusterOptions) => smoothCases(m, options.termVectors?.() ?? learnTermVectors(m, options.seed), SMOOTHING.share);
+const smoothed = (m: Csr, options: ClusterOptions) => {
+  const vectors = options.termVectors?.() ?? learnTermVectors(m, options.seed);
+  return { cases: smoothCases(m, vectors, SMOOTHING.share), alike: (rows: Csr) => smoothCases(rows, vectors, SMOOTHING.share) };
+};
 
 /** Every method compared by `pipelines/eval/method-comparison.ts`, by name. */
 export const METHODS = {
