@@ -14,6 +14,7 @@ import { sessionAuth } from './http/session-auth.ts';
 import { JobQueue } from './jobs/job-queue.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { auditRoutes } from './routes/audit-log.ts';
+import { categoryRoutes } from './routes/categories.ts';
 import { correctionRoutes } from './routes/corrections.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
@@ -24,6 +25,7 @@ import { settingsRoutes } from './routes/settings.ts';
 import { statusRoutes } from './routes/status.ts';
 import { templateRoutes } from './routes/template.ts';
 import { themeRoutes } from './routes/themes.ts';
+import { unassignedRoutes } from './routes/unassigned.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, uploadRoutes } from './routes/uploads.ts';
 import { userRoutes } from './routes/users.ts';
 
@@ -69,7 +71,7 @@ export function createApp(appDeps: AppDeps) {
   app.use('/api/*', sessionAuth(deps.db, deps.sessions, now, OPEN));
   app.use('/api/settings', limitBody(SETTINGS_BODY_MAX));
   app.use('/api/uploads', limitBody((deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES) + MULTIPART_SLACK));
-  for (const path of ['/api/users', '/api/users/*', '/api/themes/*', '/api/corrections', '/api/corrections/*', '/api/analysis', '/api/status/*']) app.use(path, limitBody(JSON_BODY_MAX));
+  for (const path of ['/api/users', '/api/users/*', '/api/themes/*', '/api/corrections', '/api/corrections/*', '/api/categories', '/api/analysis', '/api/status/*']) app.use(path, limitBody(JSON_BODY_MAX));
   app.route('/api/health', healthRoutes);
   app.route('/api/session', sessionRoutes(deps));
   app.route('/api/users', userRoutes(deps));
@@ -78,6 +80,8 @@ export function createApp(appDeps: AppDeps) {
   app.route('/api/audit', auditRoutes(deps));
   app.route('/api/themes', themeRoutes(deps));
   app.route('/api/corrections', correctionRoutes(deps));
+  app.route('/api/categories', categoryRoutes(deps));
+  app.route('/api/unassigned', unassignedRoutes(deps));
   app.route('/api/exports', exportRoutes(deps));
   app.route('/api/feedback', feedbackRoutes(deps));
   app.route('/api/uploads', uploadRoutes(deps));

@@ -129,3 +129,36 @@ describe('corrections of the meeting', () => {
     expect((await (await t.as('viewer')).send('POST', '/api/corrections', { kind: 'pin', recordId: moved, from: 'T-0004', revision: 0 })).status).toBe(403);
   });
 });
+
+describe('what the meeting reviews', () => {
+  it('lists the cases left out of every theme, the one-off matters apart and the rest nearest a theme first', async () => {
+    const { tableFromIPC } = await import('apache-arrow');
+    const out = (await members('T-0002'))[0]!;
+    await correct({ kind: 'take_out', recordId: out, from: 'T-0002', revision: (await theme('T-0002'))!.revision });
+    const res = await coordinator.get('/api/unassigned/cases.arrow');
+    const rows = tableFromIPC(new Uint8Array(await res.arrayBuffer()))
+      .toArray()
+      .map((r) => r.toJSON() as { record_id: string; individual: boolean; nearest_theme: string | null; nearest_similarity: number });
+    const left = await queryRows(t.temp.db, `SELECT count(*)::INTEGER AS n FROM run_unassigned WHERE run_id = ${latestRun}`);
+    expect(rows.length).toBe(Number(left[0]?.n));
+    expect(rows.find((r) => r.record_id === out)?.individual).toBe(true);
+    const placed = rows.filter((r) => !r.individual).map((r) => r.nearest_similarity);
+    expect(placed).toEqual([...placed].sort((a, b) => b - a));
+    expect((await (await t.as('viewer')).get('/api/unassigned/cases.arrow')).status).toBe(403);
+  });
+
+  it('lets the secretariat write the council\'s categories, checked as the settings are, and the meeting read them', async () => {
+    const secretariat = await t.as('secretariat');
+    const categories = [{ name: '移動手段', description: '通所や通院の足がない。', examples: ['送迎がない'] }];
+    const saved = await secretariat.send('PUT', '/api/categories', { categories });
+    expect([saved.status, await saved.json()]).toEqual([200, { categories }]);
+    expect(await (await coordinator.get('/api/categories')).json()).toEqual({ categories });
+    const wrong = await secretariat.send('PUT', '/api/categories', { categories: [{ name: '住まい' }] });
+    expect([wrong.status, ((await wrong.json()) as { field: string }).field]).toEqual([400, 'categories[0]']);
+    expect((await coordinator.send('PUT', '/api/categories', { categories })).status).toBe(403);
+    expect((await secretariat.send('POST', '/api/analysis', { full: true })).status).toBe(202);
+    await t.app.jobs.idle();
+    const guided = ((await (await coordinator.get('/api/themes')).json()) as { themes: Array<{ name: string; guided: boolean }> }).themes.filter((x) => x.guided);
+    expect(guided.map((x) => x.name)).toEqual(['移動手段']);
+  });
+});

@@ -190,15 +190,22 @@ describe('the server: themes', () => {
 });
 
 describe('the server: tables as Arrow', () => {
-  it('sends a theme\'s case list to the meeting only, nearest the centre first', async () => {
+  it('sends a theme\'s case list to the meeting only: its own cases nearest the centre first, then those touching it second, each saying why', async () => {
     const { tableFromIPC } = await import('apache-arrow');
     const theme = (await list('coordinator')).find((x) => x.theme_id === 'T-0003');
     const res = await (await t.as('coordinator')).get('/api/themes/T-0003/cases.arrow');
     const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
-    expect(table.schema.fields.map((f) => f.name)).toEqual(['record_id', 'conference_date', 'agency_code', 'area', 'disability_type', 'age_band', 'similarity']);
-    expect(table.numRows).toBe(Number(theme?.case_count));
-    const sims = table.getChild('similarity')?.toArray() as Float64Array;
-    expect([...sims]).toEqual([...sims].sort((a, b) => b - a));
+    expect(table.schema.fields.map((f) => f.name)).toEqual([
+      'record_id', 'conference_date', 'agency_code', 'area', 'disability_type', 'age_band', 'similarity', 'role', 'other_theme', 'margin', 'shared_terms', 'fixed',
+    ]);
+    const rows = table.toArray().map((r) => r.toJSON() as { role: string; similarity: number; shared_terms: string; other_theme: string | null });
+    const own = rows.filter((r) => r.role === '主');
+    expect([own.length, rows.length - own.length]).toEqual([Number(theme?.case_count), Number(theme?.secondary_count)]);
+    expect(rows.slice(0, own.length).every((r) => r.role === '主')).toBe(true);
+    const sims = own.map((r) => r.similarity);
+    expect(sims).toEqual([...sims].sort((a, b) => b - a));
+    expect(own.filter((r) => r.shared_terms !== '').length).toBeGreaterThan(own.length / 2);
+    expect(own.every((r) => r.other_theme === null || (r.other_theme !== 'T-0003' && /^T-\d{4}$/.test(r.other_theme)))).toBe(true);
     expect((await (await t.as('viewer')).get('/api/themes/T-0003/cases.arrow')).status).toBe(403);
   });
 

@@ -138,6 +138,7 @@ const PARAMETERS: Record<string, number> = {
   'server/themes/sql/theme-monthly.sql': 2,
   'server/themes/sql/theme-representatives.sql': 3,
   'server/themes/sql/theme-terms.sql': 2,
+  'server/themes/sql/unassigned-cases.sql': 1,
   'server/themes/sql/themes-fed-by-user.sql': 2,
   'server/themes/sql/themes-matching.sql': 6,
   'server/uploads/sql/list-runs.sql': 0,

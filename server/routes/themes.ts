@@ -20,7 +20,7 @@ import { cachedLatestThemes, latestTheme, runFigures } from '../themes/latest-th
 import { publishedThemes } from '../themes/published-themes.ts';
 import { recentHistory, representativeIds, themeCooccurrence, themeHistory, themesFedBy, themesMatching, themeTerms, type CaseFilter } from '../themes/theme-store.ts';
 
-const COUNTS = ['case_count', 'org_count', 'area_count', 'period_count'] as const;
+const COUNTS = ['case_count', 'org_count', 'area_count', 'period_count', 'secondary_count'] as const;
 const THEME_CASES = sqlFile(new URL('../themes/', import.meta.url).href, 'sql/theme-cases.sql');
 /** Representative excerpts, and KWIC lines for each of this many top terms, in a theme's detail. */
 const EXCERPTS = 3;
