@@ -22,6 +22,8 @@ export interface ThemeRow {
   org_count?: Count;
   area_count?: Count;
   period_count?: Count;
+  /** Cases of other themes that touch this one second (not counted in its rank). */
+  secondary_count?: Count;
   first_seen?: string;
   last_seen?: string;
   trend?: number;

@@ -13,8 +13,10 @@ export interface HistoryEntry {
 /** What a decision left the theme as, read from the stored `after` value. */
 function outcome(h: HistoryEntry): string {
   try {
-    const after = JSON.parse(h.after_value ?? 'null') as { status?: string; subcommittee?: string | null; name?: string | null } | null;
+    const after = JSON.parse(h.after_value ?? 'null') as { status?: string; subcommittee?: string | null; name?: string | null; recordId?: string; themeId?: string | null; correctionId?: number; caseIds?: string[] } | null;
     if (!after || typeof after !== 'object') return '';
+    if (h.action === 'undo') return `修正 ${after.correctionId ?? ''} を取り消し（事例 ${after.caseIds?.length ?? 0} 件）`;
+    if (after.recordId) return `${after.recordId} → ${after.themeId ?? '個別の事情'}`;
     if (h.action === 'refer' && after.subcommittee) return `→ ${after.subcommittee}`;
     if (h.action === 'rename' && after.name) return `→「${after.name}」`;
     return after.status ? `→ ${after.status}` : '';

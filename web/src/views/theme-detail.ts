@@ -15,7 +15,7 @@ import { themeActions } from './theme-actions.ts';
 import { themeCases } from './theme-cases.ts';
 
 interface Detail {
-  theme: ThemeRow & { case_count: number };
+  theme: ThemeRow & { case_count: number; secondary_count?: number };
   terms: Array<{ term: string; weight: number }>;
   representatives: Array<{ recordId: string; excerpt: string }>;
   kwic: Record<string, Array<{ recordId: string; left: string; keyword: string; right: string }>>;
@@ -82,7 +82,7 @@ export async function themeDetailView(main: HTMLElement, ctx: Context, themeId: 
   main.replaceChildren(
     el('p', { className: 'no-print' }, el('a', { text: '← テーマ案の一覧へ', attrs: { href: '#/board' } })),
     el('h2', { text: `${t.theme_id} ${t.name}` }),
-    el('p', { className: 'theme-facts', text: `状態: ${t.status}　事例 ${t.case_count} 件　専門部会: ${subcommitteeOf(t) ?? '—'}` }),
+    el('p', { className: 'theme-facts', text: `状態: ${t.status}　事例 ${t.case_count} 件（2つ目のテーマとして ${t.secondary_count ?? 0} 件）　専門部会: ${subcommitteeOf(t) ?? '—'}` }),
     el('p', { className: 'why', text: `なぜこの専門部会か: ${routingWhy(t)}` }),
     themeActions(t, ctx, themes, redraw),
     el('div', { className: 'charts' }, ...charts),
@@ -90,7 +90,7 @@ export async function themeDetailView(main: HTMLElement, ctx: Context, themeId: 
     kwicList(detail.kwic),
     el('h3', { text: '代表的な事例（個人情報は伏せ字のまま）' }),
     el('ul', { className: 'excerpts' }, ...detail.representatives.map((r) => el('li', {}, el('strong', { text: `${r.recordId}: ` }), el('span', { text: r.excerpt })))),
-    await themeCases(themeId),
+    await themeCases(t, themes, redraw),
     decisionHistory(detail.history, themes, '決定の記録'),
   );
 }
