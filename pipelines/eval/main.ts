@@ -16,6 +16,7 @@ import { evaluateTermVariants, termVariants } from './term-quality.ts';
 import { runMethodComparison } from './method-comparison.ts';
 import { evaluateAnalysis, formatScoreTable } from './analysis-eval.ts';
 import { evaluateTeaching, formatTeachTable } from './teach-eval.ts';
+import { evaluateSecondThemes, formatSecondThemes } from './second-theme-eval.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const PROBES = ['pii-probe.csv', 'pii-holdout.csv', 'pii-names-probe.csv'].map((f) => here(`../../fixtures/${f}`));
@@ -39,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'methods') return runMethodComparison(argv.slice(1));
   if (argv[0] === 'teach') return teach(Number(argv[1] ?? 1));
   if (argv[0] === 'categories') return categories();
+  if (argv[0] === 'secondary') return secondThemes();
   if (argv.length > 0) {
     process.stdout.write(`${formatScoreTable(await evaluateAnalysis(argv[0] as string, argv[0] as string, argv[1] ?? null, tokenizeInProcess))}\n`);
     return 0;
@@ -96,6 +98,14 @@ async function categories(): Promise<number> {
     ...(await evaluateAnalysis('casenotes_dev', cases, labels, tokenizeInProcess, council, `with ${council.categories?.length ?? 0} categories`)).slice(0, 1),
   ];
   process.stdout.write(`${formatScoreTable(rows)}\n`);
+  return 0;
+}
+
+/** `npm run eval -- secondary`: second themes on casenotes_dev against its secondary_label. */
+async function secondThemes(): Promise<number> {
+  if (!existsSync(CASENOTES_DEV)) throw new Error(`${CASENOTES_DEV} is not there`);
+  const score = await evaluateSecondThemes(join(CASENOTES_DEV, 'cases.csv'), join(CASENOTES_DEV, 'labels.csv'), tokenizeInProcess);
+  process.stdout.write(`${formatSecondThemes('casenotes_dev', score)}\n`);
   return 0;
 }
 
