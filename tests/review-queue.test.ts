@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reviewOrder, reviewQueue, type ReviewItem } from '../pipelines/review/review-queue.ts';
-import { isSecondTheme, nearestOther } from '../pipelines/themes/second-theme.ts';
+import { isSecondTheme, leastCertain, nearestOther, REVIEW_MAX, REVIEW_MIN, REVIEW_SHARE } from '../pipelines/themes/second-theme.ts';
 import { normalise } from '../pipelines/themes/vectors.ts';
 import { queryRows, tempDatabase } from './helpers/temp-db.ts';
 
@@ -20,18 +20,21 @@ describe('the review queue', () => {
     expect(order.map((i) => i.recordId)).toEqual(['a2', 'b1', 'a3', 'b2', 'a1', 'u2', 'u1']);
   });
 
-  it('reads every member and every unassigned case of the latest run, with its nearest other theme', async () => {
+  it('reads each theme\'s least certain members and every unassigned case of the latest run, with its nearest other theme', async () => {
     const temp = await tempDatabase('demo');
     try {
       const run = String((await queryRows(temp.db, 'SELECT run_id FROM analysis_runs'))[0]?.run_id);
       const queue = await temp.db.read((scope) => reviewQueue(scope, run));
       const [members, left] = await Promise.all([
-        queryRows(temp.db, 'SELECT count(*)::INTEGER AS n FROM theme_members WHERE run_id = $1', [run]),
+        queryRows(temp.db, 'SELECT count(*)::INTEGER AS n FROM member_reviews WHERE run_id = $1', [run]),
         queryRows(temp.db, 'SELECT count(*)::INTEGER AS n FROM run_unassigned WHERE run_id = $1 AND NOT individual AND nearest_theme IS NOT NULL', [run]),
       ]);
       expect(queue.length).toBe(Number(members[0]?.n) + Number(left[0]?.n));
       for (const i of queue) expect(i.otherTheme === null || (i.otherTheme !== i.themeId && /^T-\d{4}$/.test(i.otherTheme))).toBe(true);
       expect(queue.filter((i) => i.themeId !== null).every((i) => i.otherTheme !== null)).toBe(true);
+      const sizes = await queryRows(temp.db, 'SELECT theme_id, count(*)::INTEGER AS n FROM theme_members WHERE run_id = $1 GROUP BY theme_id', [run]);
+      const kept = new Map(sizes.map((r) => [String(r.theme_id), Math.min(Number(r.n), REVIEW_MAX, Math.max(REVIEW_MIN, Math.ceil(REVIEW_SHARE * Number(r.n))))]));
+      for (const [theme, n] of kept) expect(queue.filter((i) => i.themeId === theme).length).toBeGreaterThanOrEqual(n - 1);
     } finally {
       await temp.close();
     }
@@ -51,6 +54,15 @@ describe('second themes', () => {
     expect(Array.from(nearest.theme)).toEqual([-1, 1, -1, -1]);
     expect(Array.from(nearest.similarity).map((s) => Number(s.toFixed(3)))).toEqual([0, 0.707, 0, 0]);
     expect(Array.from(nearestOther(data, [-1, -1, -1, -1], centroids).theme)).toEqual([0, 0, 1, -1]);
+  });
+
+  it('keeps for review the fifth of a theme\'s members that fit it least, at least 25 and at most 200', () => {
+    const members = Array.from({ length: 200 }, (_, i) => ({ id: `c${String(i).padStart(3, '0')}`, margin: (i * 37) % 200 }));
+    const kept = leastCertain(members);
+    expect(kept.length).toBe(40);
+    expect(kept.slice(0, 3)).toEqual(['c000', 'c173', 'c146']);
+    expect(leastCertain(members.slice(0, 30)).length).toBe(25);
+    expect(leastCertain(Array.from({ length: 5000 }, (_, i) => ({ id: String(i), margin: i }))).length).toBe(200);
   });
 
   it('lists a second theme only when the case fits it nearly as well as its own, and not faintly', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CouncilSettings } from '../council/settings.ts';
+import type { CouncilSettings, Subcommittee } from '../council/settings.ts';
 import type { Database, ReadScope, WriteScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { ConflictError } from '../domain-error.ts';
@@ -15,11 +15,11 @@ import type { FormedThemes } from './form-themes.ts';
 import { previousRun } from './previous-run.ts';
 import { recurrence, type CaseFacts } from './recurrence.ts';
 import { routeTheme } from './routing/route-theme.ts';
-import { isSecondTheme } from './second-theme.ts';
+import { isSecondTheme, leastCertain } from './second-theme.ts';
 import { storeRun, type StoredTheme } from './store-run.ts';
 import { readTermVectors, storeTermVectors } from './term-vector-cache.ts';
 import { formInProcess, type ThemeFormer } from './theme-former.ts';
-import { guideTerms } from './guide-terms.ts';
+import { guideTerms, readRemits } from './guide-terms.ts';
 import type { AnalysisResult } from './theme-result.ts';
 import { wallLabel } from './wall-label.ts';
 
@@ -62,6 +62,7 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
   await updateTermIndex(db, termOptions, options.tokenizeMany, (done, total) => options.onProgress?.('terms', done, total));
   const fingerprint = settingsFingerprint(options, termOptions.dictionary.size);
   const guides = await guideTerms(options.settings, termOptions, options.tokenizeMany);
+  const remits = await readRemits(options.settings.subcommittees, termOptions, options.tokenizeMany);
   for (let attempt = 1; ; attempt++) {
     const plan = await db.read(async (scope) => ({
       weights: await readCaseWeights(scope, DEFAULT_FIELD_WEIGHTS),
@@ -92,7 +93,7 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
       return await db.write(async (scope) => {
         if ((await analysisBasis(scope)) !== plan.basis) throw new StalePlan();
         options.onProgress?.('store', 0, 1);
-        const planned = await describeRun(scope, formed, ids, plan.facts, options, termOptions.dictionary);
+        const planned = await describeRun(scope, formed, ids, plan.facts, options, termOptions.dictionary, remits);
         const run = await storeRun(scope, {
           themes: planned.themes,
           vocabulary,
@@ -124,23 +125,31 @@ class StalePlan extends Error {}
 const areaId = (index: number | undefined) => (index === undefined || index < 0 ? null : `A${index + 1}`);
 
 /** Each formed theme's members, recurrence, route and excerpts, as the run stores them. */
-async function describeRun(scope: ReadScope, formed: FormedThemes, ids: readonly string[], facts: Facts, options: AnalyzeOptions, dictionary: TermDictionary) {
+async function describeRun(scope: ReadScope, formed: FormedThemes, ids: readonly string[], facts: Facts, options: AnalyzeOptions, dictionary: TermDictionary, remits: readonly Subcommittee[]) {
   const dates = [...facts.values()].map((f) => f.date).sort();
   const today = (options.now ?? new Date()).toISOString().slice(0, 10);
   const span = { first: dates[0] ?? today, last: dates[dates.length - 1] ?? today };
   const members = formed.descriptions.map(() => [] as string[]);
   const seconds = formed.descriptions.map(() => [] as string[]);
   const unassigned: string[] = [];
-  const nearest = new Map<string, { theme: number; similarity: number; second: boolean }>();
+  const others = new Map<string, { theme: number; similarity: number; second: boolean }>();
+  const margins = formed.descriptions.map(() => [] as Array<{ id: string; margin: number }>);
   formed.clustering.assignment.forEach((theme, i) => {
     const id = ids[i] as string;
     const other = { theme: formed.nearest.theme[i] as number, similarity: formed.nearest.similarity[i] as number };
-    const second = theme >= 0 && other.theme >= 0 && isSecondTheme(formed.descriptions[theme]?.similarity.get(id) ?? 0, other.similarity);
-    if (other.theme >= 0) nearest.set(id, { ...other, second });
+    const own = theme >= 0 ? (formed.descriptions[theme]?.similarity.get(id) ?? 0) : 0;
+    const second = theme >= 0 && other.theme >= 0 && isSecondTheme(own, other.similarity);
+    if (other.theme >= 0) others.set(id, { ...other, second });
     if (second) seconds[other.theme]?.push(id);
-    if (theme >= 0) members[theme]?.push(id);
-    else unassigned.push(id);
+    if (theme >= 0) {
+      members[theme]?.push(id);
+      if (other.theme >= 0) margins[theme]?.push({ id, margin: own - other.similarity });
+    } else unassigned.push(id);
   });
+  // Kept for the meeting: each theme's least certain members, every second membership, every unassigned case's nearest theme.
+  const reviewed = new Set(margins.flatMap(leastCertain));
+  const left = new Set(unassigned);
+  const nearest = new Map([...others].filter(([id, n]) => n.second || reviewed.has(id) || left.has(id)));
   const canonical = (word: string) => dictionary.canonical(word);
   const excerpts = await caseExcerpts(scope, formed.descriptions.flatMap((d) => d.representatives));
   const wallTexts = new Map((await scope.rows(CASE_WALL_TEXTS)).map((r) => [String(r.record_id), String(r.text)]));
@@ -150,7 +159,7 @@ async function describeRun(scope: ReadScope, formed: FormedThemes, ids: readonly
     const own = members[t] ?? [];
     // A theme with no case left is not reported: a carried one is then marked vanished.
     if (own.length === 0 && seedName === null) return;
-    const routing = routeTheme(d.terms, options.settings.subcommittees, canonical);
+    const routing = routeTheme(d.terms, remits, canonical);
     const named = wallLabel(d.terms, (term) => d.coverage.get(term) ?? 0, own.flatMap((id) => wallTexts.get(id) ?? []));
     themes.push({
       result: {

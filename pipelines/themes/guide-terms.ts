@@ -1,4 +1,4 @@
-import type { CouncilSettings } from '../council/settings.ts';
+import type { CouncilSettings, Subcommittee } from '../council/settings.ts';
 import { normaliseText } from '../text/normalise.ts';
 import { extractTerms, type TermOptions } from '../text/terms.ts';
 import { tokenizeNormalised, type TokenizeMany } from '../text/tokenize-texts.ts';
@@ -28,12 +28,27 @@ export async function guideTerms(settings: CouncilSettings, options: TermOptions
     ].map((term) => ({ term, count: 1 })),
   }));
   const categories = settings.categories ?? [];
-  const texts = categories.map((c) => normaliseText([c.name, c.description, ...c.examples].filter((t) => t !== '').join('\n')).text);
-  const tokens = texts.length === 0 ? [] : await tokenizeNormalised(texts, tokenizeMany);
-  const read = categories.map((c, i) => {
+  const read = await readTexts(categories.map((c) => [c.name, c.description, ...c.examples]), options, tokenizeMany);
+  return [...seeds, ...categories.map((c, i) => ({ name: c.name, terms: read[i] ?? [] }))];
+}
+
+/**
+ * The subcommittees with their remits read the same way: the terms and concepts of each
+ * one's description join its own terms, so a theme is routed by what the remit says as
+ * well as by the words listed for it.
+ */
+export async function readRemits(subcommittees: readonly Subcommittee[], options: TermOptions, tokenizeMany: TokenizeMany): Promise<Subcommittee[]> {
+  const read = await readTexts(subcommittees.map((s) => [s.description]), options, tokenizeMany);
+  return subcommittees.map((s, i) => ({ ...s, terms: [...new Set([...s.terms, ...(read[i] ?? []).map((t) => t.term)])] }));
+}
+
+/** Each group of texts tokenised as the notes are, with the count of each term and concept found. */
+async function readTexts(groups: ReadonlyArray<readonly string[]>, options: TermOptions, tokenizeMany: TokenizeMany): Promise<Array<GuideTerms['terms']>> {
+  const texts = groups.map((g) => normaliseText(g.filter((t) => t !== '').join('\n')).text);
+  const tokens = texts.some((t) => t !== '') ? await tokenizeNormalised(texts, tokenizeMany) : [];
+  return texts.map((text, i) => {
     const counts = new Map<string, number>();
-    for (const t of extractTerms(texts[i] as string, tokens[i] ?? [], options)) counts.set(t.term, (counts.get(t.term) ?? 0) + 1);
-    return { name: c.name, terms: [...counts].map(([term, count]) => ({ term, count })) };
+    for (const t of extractTerms(text, tokens[i] ?? [], options)) counts.set(t.term, (counts.get(t.term) ?? 0) + 1);
+    return [...counts].map(([term, count]) => ({ term, count }));
   });
-  return [...seeds, ...read];
 }

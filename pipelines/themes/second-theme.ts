@@ -8,6 +8,20 @@ export const SECOND_THEME_RATIO = 0.6;
 /** …and at least this cosine with the second theme's centre, so a case far from every theme names none. */
 export const SECOND_THEME_FLOOR = 0.2;
 
+/**
+ * Of each theme's members, this share that fit it least (at least REVIEW_MIN, at most
+ * REVIEW_MAX: more than a meeting reads) are kept for the meeting to review.
+ */
+export const REVIEW_SHARE = 0.2;
+export const REVIEW_MIN = 25;
+export const REVIEW_MAX = 200;
+
+/** The members of one theme the meeting should look at first: the smallest margins over their nearest other theme. */
+export function leastCertain(members: ReadonlyArray<{ id: string; margin: number }>): string[] {
+  const keep = Math.min(REVIEW_MAX, Math.max(REVIEW_MIN, Math.ceil(REVIEW_SHARE * members.length)));
+  return [...members].sort((a, b) => a.margin - b.margin || a.id.localeCompare(b.id)).slice(0, keep).map((m) => m.id);
+}
+
 /** Per case: the nearest theme other than its own (for an unassigned case, the nearest of all) and that cosine. */
 export interface NearestOther {
   theme: Int32Array;

@@ -34,7 +34,10 @@ export interface RunInput {
   vocabulary: readonly string[];
   versions: ReadonlyMap<string, number>;
   unassigned: readonly string[];
-  /** Per case: its nearest theme other than its own (a clustering index), the cosine, and whether it is a second theme. */
+  /**
+   * For the members the meeting reviews first and the unassigned cases: the nearest theme
+   * other than the case's own (a clustering index), the cosine, and whether it is a second theme.
+   */
   nearest: ReadonlyMap<string, { theme: number; similarity: number; second: boolean }>;
   /** Those of `unassigned` in the 個別の事情 group. */
   individual: readonly string[];
@@ -103,18 +106,25 @@ export async function storeRun(scope: WriteScope, input: RunInput): Promise<{ ru
     const theme = n === undefined ? undefined : idOfIndex.get(n.theme);
     return theme === undefined || n === undefined ? null : { theme, similarity: n.similarity, second: n.second };
   };
-  const memberRows = themes.flatMap((t, i) =>
-    t.caseIds.map((id) => ({ themeId: t.id, id, similarity: (ordered[i] as StoredTheme).description.similarity.get(id) ?? 0, nearest: nearestOf(id) })),
-  );
+  const memberRows = themes.flatMap((t, i) => t.caseIds.map((id) => ({ themeId: t.id, id, similarity: (ordered[i] as StoredTheme).description.similarity.get(id) ?? 0 })));
   await appendRows(scope, 'theme_members', memberRows, (a, r) => {
     a.appendVarchar(runId);
     a.appendVarchar(r.themeId);
     a.appendVarchar(r.id);
     a.appendInteger(input.versions.get(r.id) ?? 1);
     a.appendDouble(r.similarity);
-    appendText(a, r.nearest?.theme ?? null);
-    appendDouble(a, r.nearest?.similarity ?? null);
-    a.appendBoolean(r.nearest?.second ?? false);
+  });
+  const reviewRows = memberRows.flatMap((r) => {
+    const other = nearestOf(r.id);
+    return other === null ? [] : [{ ...r, other }];
+  });
+  await appendRows(scope, 'member_reviews', reviewRows, (a, r) => {
+    a.appendVarchar(runId);
+    a.appendVarchar(r.id);
+    a.appendVarchar(r.themeId);
+    a.appendVarchar(r.other.theme);
+    a.appendDouble(r.other.similarity);
+    a.appendBoolean(r.other.second);
   });
   const individual = new Set(input.individual);
   await appendRows(scope, 'run_unassigned', input.unassigned, (a, id) => {

@@ -6,7 +6,7 @@ SELECT s.theme_id, coalesce(t.council_name, s.label) AS name, s.label, t.status,
        s.period_count, strftime(s.first_seen, '%Y-%m-%d') AS first_seen, strftime(s.last_seen, '%Y-%m-%d') AS last_seen,
        s.trend, s.score, t.guided_name IS NOT NULL AS guided, s.run_id,
        s.issue_area, a.label AS issue_area_label, a.position AS issue_area_position, s.label_terms,
-       (SELECT count(*) FROM theme_members m WHERE m.run_id = s.run_id AND m.runner_up = s.theme_id AND m.second)::INTEGER AS secondary_count
+       (SELECT count(*) FROM member_reviews r WHERE r.run_id = s.run_id AND r.other_theme = s.theme_id AND r.second)::INTEGER AS secondary_count
 FROM theme_snapshots s
 JOIN themes t ON t.theme_id = s.theme_id
 LEFT JOIN run_issue_areas a ON a.run_id = s.run_id AND a.area_id = s.issue_area

@@ -1,14 +1,19 @@
 -- The cases of theme $2 in run $1: its own members nearest the centre first, then the cases
--- of other themes that touch it second (副). Each with its facts; how much better it fits
--- this theme than its nearest other one (margin: small = the meeting should look); the
+-- of other themes that touch it second (副). Each with its facts; for its least certain
+-- members, how much better each fits this theme than its nearest other one (margin: small
+-- = the meeting should look; null for the members that fit clearly); the
 -- theme's distinctive terms and concepts it shares (why it is here); and whether the
 -- meeting fixed it here.
 WITH members AS (
-  SELECT record_id, version, similarity, runner_up AS other_theme, similarity - coalesce(runner_up_similarity, 0) AS margin, '主' AS role
-  FROM theme_members WHERE run_id = $1 AND theme_id = $2
+  SELECT m.record_id, m.version, m.similarity, r.other_theme, m.similarity - r.other_similarity AS margin, '主' AS role
+  FROM theme_members m
+  LEFT JOIN member_reviews r ON r.run_id = m.run_id AND r.record_id = m.record_id
+  WHERE m.run_id = $1 AND m.theme_id = $2
   UNION ALL
-  SELECT record_id, version, runner_up_similarity, theme_id, runner_up_similarity - similarity, '副'
-  FROM theme_members WHERE run_id = $1 AND runner_up = $2 AND second
+  SELECT m.record_id, m.version, r.other_similarity, m.theme_id, r.other_similarity - m.similarity, '副'
+  FROM member_reviews r
+  JOIN theme_members m ON m.run_id = r.run_id AND m.record_id = r.record_id
+  WHERE r.run_id = $1 AND r.other_theme = $2 AND r.second
 ),
 shared AS (
   SELECT record_id, array_to_string(list(term ORDER BY weight DESC, term)[1:5], '、') AS terms

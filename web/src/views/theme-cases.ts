@@ -14,7 +14,8 @@ interface CaseRow {
   /** 主: one of the theme's own cases; 副: a case of another theme that touches this one second. */
   role: '主' | '副';
   other_theme: string | null;
-  margin: number;
+  /** Kept for the least certain members only (null: the case fits this theme clearly). */
+  margin: number | null;
   shared_terms: string;
   fixed: boolean;
 }
@@ -46,7 +47,7 @@ export async function themeCases(theme: ThemeRow, themes: readonly ThemeRow[], d
       ...[c.record_id, c.conference_date].map((v) => el('td', { className: 'nowrap', text: v })),
       ...[c.agency_code, c.area ?? '', c.disability_type, c.age_band].map((v) => el('td', { text: v })),
       el('td', { className: 'num', text: c.similarity.toFixed(2) }),
-      el('td', { className: 'num', text: c.other_theme === null ? '—' : `${c.margin.toFixed(2)}（${here ? c.other_theme : `主: ${c.other_theme}`}）` }),
+      el('td', { className: 'num', text: c.other_theme === null || c.margin === null ? '—' : `${c.margin.toFixed(2)}（${here ? c.other_theme : `主: ${c.other_theme}`}）` }),
       el('td', { text: c.shared_terms || '—' }),
       el('td', {}, c.fixed && here ? el('span', { className: 'fixed', text: '会議で確定 ' }) : null, caseCorrections(c.record_id, from, targets, { suggested: here ? c.other_theme : theme.theme_id, pin: here && !c.fixed, takeOut: here }, done, message)),
     );
@@ -60,7 +61,7 @@ export async function themeCases(theme: ThemeRow, themes: readonly ThemeRow[], d
     all.tBodies[0]?.replaceChildren(...own.map(row));
     more.hidden = true;
   });
-  const toCheck = [...own].filter((c) => c.other_theme !== null && !c.fixed).sort((a, b) => a.margin - b.margin || a.record_id.localeCompare(b.record_id)).slice(0, TO_CHECK);
+  const toCheck = [...own].filter((c) => c.margin !== null && !c.fixed).sort((a, b) => (a.margin ?? 0) - (b.margin ?? 0) || a.record_id.localeCompare(b.record_id)).slice(0, TO_CHECK);
   return el(
     'section',
     { className: 'cases' },
