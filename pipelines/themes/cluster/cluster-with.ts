@@ -1,6 +1,6 @@
 import { nearestThemes, themeSums } from './nearest-theme.ts';
 import { foldIntoGuides, gatherGuided } from './guides.ts';
-import { caseMatrix, isEmptyRow, selectRows, toCsr, type Csr } from './matrix.ts';
+import { caseMatrix, isEmptyRow, selectRows, stackRows, toCsr, type Csr } from './matrix.ts';
 import { sampleIndices, seededRandom } from './random.ts';
 import { dissolveSmall, keepLargeGroups } from './themes.ts';
 import { UNASSIGNED, type ClusterMethod, type ClusterOptions, type Clustering } from './types.ts';
@@ -51,9 +51,12 @@ function cluster(cases: Csr, partitioner: Partitioner, settings: ThemeSettings, 
   const prepared = prepare?.(cases, options);
   const m = prepared?.cases ?? cases;
   const minSize = options.minThemeSize ?? defaultMinThemeSize(m.rows);
-  const guides = [...(options.guides ?? []), ...(options.anchors ?? [])];
-  const guideRows = toCsr(guides, cases.dims);
-  const gathered = gatherGuided(m, prepared ? prepared.alike(guideRows) : guideRows, settings.guideSimilarity, options.guides?.length ?? 0);
+  // A category's few words are smoothed as the cases are, to meet their paraphrases; an
+  // anchor is a corrected theme's last centroid, the mean of many cases, and stays as it is.
+  const seeded = toCsr(options.guides ?? [], cases.dims);
+  const guideRows = stackRows(prepared ? prepared.alike(seeded) : seeded, toCsr(options.anchors ?? [], cases.dims));
+  const kept = guideRows.rows;
+  const gathered = gatherGuided(m, guideRows, settings.guideSimilarity, seeded.rows);
   const fixed = options.fixed;
   const isFixed = (r: number) => fixed !== undefined && (fixed[r] as number) !== UNASSIGNED;
   if (fixed) for (let r = 0; r < m.rows; r++) if (isFixed(r)) gathered.assignment[r] = Math.max(UNASSIGNED, fixed[r] as number);
@@ -65,10 +68,10 @@ function cluster(cases: Csr, partitioner: Partitioner, settings: ThemeSettings, 
   const assignment = Int32Array.from(gathered.assignment);
   fitted.forEach((r, i) => {
     const t = found.assignment[i] as number;
-    if (t >= 0) assignment[r] = guides.length + t;
+    if (t >= 0) assignment[r] = kept + t;
   });
-  const themes = guides.length + found.themes;
-  const target = foldIntoGuides(themeSums(m, assignment, themes, gathered.terms), guides.length, m.dims, settings.guideMerge);
+  const themes = kept + found.themes;
+  const target = foldIntoGuides(themeSums(m, assignment, themes, gathered.terms), kept, m.dims, settings.guideMerge);
   for (let pass = 0; pass < settings.passes; pass++) {
     const nearest = nearestThemes(m, themeSums(m, assignment, themes, gathered.terms), assignment);
     const floor = Math.max(settings.minSimilarity, settings.relativeSimilarity * median(nearest.similarity));
@@ -78,8 +81,8 @@ function cluster(cases: Csr, partitioner: Partitioner, settings: ThemeSettings, 
       assignment[r] = t >= 0 && (nearest.similarity[r] as number) >= floor ? (target[t] as number) : UNASSIGNED;
     }
   }
-  const final = dissolveSmall(assignment, guides.length, minSize);
-  return { assignment: Array.from(final.assignment), themes: final.themes, guided: guides.length };
+  const final = dissolveSmall(assignment, kept, minSize);
+  return { assignment: Array.from(final.assignment), themes: final.themes, guided: kept };
 }
 
 function median(values: Float64Array): number {

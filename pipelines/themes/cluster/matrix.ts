@@ -56,6 +56,21 @@ export function selectRows(m: Csr, rows: readonly number[]): Csr {
   return { rows: rows.length, dims: m.dims, indptr, indices, values };
 }
 
+/** The rows of `a`, then those of `b`, over the wider of their dimensions. */
+export function stackRows(a: Csr, b: Csr): Csr {
+  const indptr = new Int32Array(a.rows + b.rows + 1);
+  indptr.set(a.indptr);
+  const base = a.indptr[a.rows] as number;
+  for (let r = 1; r <= b.rows; r++) indptr[a.rows + r] = base + (b.indptr[r] as number);
+  const indices = new Int32Array(base + b.indices.length);
+  indices.set(a.indices);
+  indices.set(b.indices, base);
+  const values = new Float64Array(indices.length);
+  values.set(a.values);
+  values.set(b.values, base);
+  return { rows: a.rows + b.rows, dims: Math.max(a.dims, b.dims), indptr, indices, values };
+}
+
 /** Row `r` dotted with row `c` of a row-major dense matrix of width `m.dims`. */
 export function rowDotDense(m: Csr, r: number, dense: Float64Array, c: number): number {
   const offset = c * m.dims;
