@@ -105,6 +105,23 @@ describe('corrections of the meeting', () => {
     ]);
   });
 
+  it('undoes a merge and a split at once: the merged theme comes back with its cases, the split-off one goes back', async () => {
+    const [a, b] = [await members('T-0004'), await members('T-0005')];
+    await coordinator.send('POST', '/api/themes/T-0005/merge', { into: 'T-0004', revision: (await theme('T-0005'))!.revision });
+    const before = await members('T-0001');
+    const { newId } = (await (await coordinator.send('POST', '/api/themes/T-0001/split', { revision: (await theme('T-0001'))!.revision })).json()) as { newId: string };
+    const away = await members(newId);
+    const undoSplit = await coordinator.send('POST', '/api/corrections/2/undo');
+    expect([undoSplit.status, await undoSplit.json()]).toEqual([200, { kind: 'split', restored: [...away].sort(), fromNextAnalysis: false }]);
+    expect((await members('T-0001')).sort()).toEqual([...before].sort());
+    expect(await theme(newId)).toBeUndefined();
+    const undoMerge = await coordinator.send('POST', '/api/corrections/1/undo');
+    expect([undoMerge.status, ((await undoMerge.json()) as { restored: string[] }).restored]).toEqual([200, [...b].sort()]);
+    expect([(await members('T-0004')).sort(), (await members('T-0005')).sort()]).toEqual([[...a].sort(), [...b].sort()]);
+    expect([(await theme('T-0004'))?.case_count, (await theme('T-0005'))?.case_count]).toEqual([a.length, b.length]);
+    expect(await t.temp.db.read(readCaseCorrections)).toEqual(new Map());
+  });
+
   it('refuses a correction made on what has changed since, or that names no case, kind or target', async () => {
     const [moved, other] = (await members('T-0003')).slice(0, 2);
     const revision = (await theme('T-0003'))!.revision;

@@ -58,6 +58,7 @@ const PARAMETERS: Record<string, number> = {
   'pipelines/review/sql/move-members.sql': 4,
   'pipelines/review/sql/theme-decision.sql': 1,
   'pipelines/review/sql/theme-member-ids.sql': 2,
+  'pipelines/review/sql/unmark-merged.sql': 1,
   'pipelines/review/sql/update-recurrence.sql': 10,
   'pipelines/review/sql/update-theme-decision.sql': 5,
   'pipelines/text/sql/case-tfidf.sql': 1,

@@ -2,7 +2,7 @@ import { audit } from '../audit/audit-log.ts';
 import type { Database } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { ConflictError, staleDecision } from '../domain-error.ts';
-import { readCaseWeights, toCaseVectors, type CaseWeights } from '../themes/case-vectors.ts';
+import { readCaseWeights, toCaseVectors, weightsOf, type CaseWeights } from '../themes/case-vectors.ts';
 import { toCsr } from '../themes/cluster/matrix.ts';
 import { seededRandom } from '../themes/cluster/random.ts';
 import { sphericalKMeans } from '../themes/cluster/spherical-kmeans.ts';
@@ -45,7 +45,7 @@ export async function splitTheme(db: Database, change: Change): Promise<{ newId:
     const theme = await latestRunTheme(scope, change.themeId);
     if (theme.revision !== change.revision) throw staleDecision();
     const members = (await scope.rows(MEMBERS, [theme.runId, change.themeId])).map((r) => String(r.record_id));
-    return planSplit(theme.runId, subset(await readCaseWeights(scope), new Set(members)));
+    return planSplit(theme.runId, weightsOf(await readCaseWeights(scope), new Set(members)));
   });
   return db.write(async (scope) => {
     const theme = await claimRevision(scope, change.themeId, change.revision);
@@ -71,22 +71,6 @@ export async function splitTheme(db: Database, change: Change): Promise<{ newId:
     await audit(scope, { userId: change.userId, action: 'theme_split', target: change.themeId, after: result }, change.now);
     return result;
   });
-}
-
-/** The rows of the weight matrix that belong to `ids`, renumbered. */
-function subset(w: CaseWeights, ids: ReadonlySet<string>): CaseWeights {
-  const rows = w.ids.flatMap((id, i) => (ids.has(id) ? [i] : []));
-  const newRow = new Map(rows.map((r, i) => [r, i]));
-  const keep = [...w.row.keys()].filter((k) => newRow.has(w.row[k] as number));
-  return {
-    ids: rows.map((r) => w.ids[r] as string),
-    vocabulary: w.vocabulary,
-    predicates: w.predicates,
-    row: Int32Array.from(keep, (k) => newRow.get(w.row[k] as number) as number),
-    column: Int32Array.from(keep, (k) => w.column[k] as number),
-    weight: Float64Array.from(keep, (k) => w.weight[k] as number),
-    noted: Uint8Array.from(rows, (r) => w.noted[r] as number),
-  };
 }
 
 function planSplit(runId: string, weights: CaseWeights): SplitPlan {

@@ -6,6 +6,7 @@ import { casePlace } from './correct-case.ts';
 import type { CorrectionKind } from './corrections.ts';
 import { recountTheme } from './recount-theme.ts';
 import { recordHistory } from './theme-state.ts';
+import { undoMerge, undoSplit } from './undo-regrouping.ts';
 
 const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
 const LATEST_RUN = sqlFile(new URL('../themes/', import.meta.url).href, 'sql/latest-run.sql');
@@ -23,14 +24,15 @@ export interface UndoResult {
   kind: CorrectionKind;
   /** Cases put back where they were in the latest run at once. */
   restored: string[];
-  /** For a merge or split: its themes are re-formed freely from the next analysis on. */
+  /** For a merge or split whose themes the latest run no longer holds: they are re-formed freely from the next analysis on. */
   fromNextAnalysis: boolean;
 }
 
 /**
  * Undoes a correction: every later analysis forgets it. A moved, taken-out or pinned case
  * goes back where it was at once, unless a later correction has moved it since (that one
- * stands); a merge's or split's cases are free again from the next analysis.
+ * stands); a merged theme comes back with its cases, a split-off one goes back into the
+ * theme it left, while the latest run still holds them.
  */
 export async function undoCorrection(db: Database, u: { correctionId: number; userId: string; now: Date }): Promise<UndoResult> {
   return db.write(async (scope) => {
@@ -43,6 +45,8 @@ export async function undoCorrection(db: Database, u: { correctionId: number; us
     const restored: string[] = [];
     const touched = new Set<string>();
     const runId = (await scope.rows(LATEST_RUN))[0]?.run_id;
+    if (kind === 'merge' && runId !== undefined) restored.push(...(await undoMerge(scope, String(runId), String(head.theme_id), cases)));
+    if (kind === 'split' && runId !== undefined) restored.push(...(await undoSplit(scope, String(runId), String(head.theme_id), cases)));
     if (kind !== 'merge' && kind !== 'split' && runId !== undefined) {
       for (const c of cases) {
         const standing = (await scope.rows(STANDING, [c.recordId]))[0];
@@ -59,7 +63,7 @@ export async function undoCorrection(db: Database, u: { correctionId: number; us
     const after = { correctionId: u.correctionId, kind, caseIds: cases.map((c) => c.recordId), restored };
     if (themeId !== null) await recordHistory(scope, themeId, u.userId, 'undo', null, after, u.now);
     await audit(scope, { userId: u.userId, action: 'correction_undo', target: String(u.correctionId), after }, u.now);
-    return { kind, restored, fromNextAnalysis: kind === 'merge' || kind === 'split' };
+    return { kind, restored, fromNextAnalysis: (kind === 'merge' || kind === 'split') && restored.length === 0 };
   });
 }
 

@@ -95,3 +95,19 @@ export function toCaseVectors(w: CaseWeights): CaseVectors {
 export async function loadCaseVectors(scope: ReadScope, weights: FieldWeights = DEFAULT_FIELD_WEIGHTS): Promise<CaseVectors> {
   return toCaseVectors(await readCaseWeights(scope, weights));
 }
+
+/** The rows of the weight matrix that belong to `ids`, renumbered. */
+export function weightsOf(w: CaseWeights, ids: ReadonlySet<string>): CaseWeights {
+  const rows = w.ids.flatMap((id, i) => (ids.has(id) ? [i] : []));
+  const newRow = new Map(rows.map((r, i) => [r, i]));
+  const keep = [...w.row.keys()].filter((k) => newRow.has(w.row[k] as number));
+  return {
+    ids: rows.map((r) => w.ids[r] as string),
+    vocabulary: w.vocabulary,
+    predicates: w.predicates,
+    row: Int32Array.from(keep, (k) => newRow.get(w.row[k] as number) as number),
+    column: Int32Array.from(keep, (k) => w.column[k] as number),
+    weight: Float64Array.from(keep, (k) => w.weight[k] as number),
+    noted: Uint8Array.from(rows, (r) => w.noted[r] as number),
+  };
+}
