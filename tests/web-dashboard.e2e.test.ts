@@ -26,7 +26,7 @@ let db: Database;
 let server: ServerType;
 let base: string;
 
-type Theme = { theme_id: string; name: string; status: string; subcommittee: string | null; case_count: number; revision: number; issue_area: string | null; issue_area_position: number | null };
+type Theme = { theme_id: string; name: string; status: string; subcommittee: string | null; case_count: number; secondary_count: number; revision: number; issue_area: string | null; issue_area_position: number | null };
 
 beforeAll(async () => {
   settings = await loadCouncilSettings(presetPath('kisarazu'));
@@ -218,7 +218,8 @@ describe('the dashboard in Chromium', () => {
     await page.click(`a[data-theme="${theme.theme_id}"]`);
     await drawn(page, `#/themes/${theme.theme_id}`);
     expect(await page.textContent('main h2')).toBe(`${theme.theme_id} ${theme.name}`);
-    expect(await page.textContent('p.theme-facts')).toBe(`状態: 部会へ依頼　事例 ${theme.case_count} 件　専門部会: 居住支援部会`);
+    const seconds = theme.secondary_count > 0 ? `（ほかに 2 つ目のテーマとして ${theme.secondary_count} 件）` : '';
+    expect(await page.textContent('p.theme-facts')).toBe(`状態: 部会へ依頼　事例 ${theme.case_count} 件${seconds}　専門部会: 居住支援部会`);
     expect(await page.textContent('p.why')).toBe('なぜこの専門部会か: 調整会議が「居住支援部会」に依頼しました。');
     const sum = (selector: string) => page.$$eval(selector, (rects) => rects.reduce((n, r) => n + Number(r.getAttribute('data-cases')), 0));
     expect(await sum(`figure[data-chart="${theme.theme_id}-monthly"] rect[data-cases]`)).toBe(theme.case_count);
@@ -230,10 +231,10 @@ describe('the dashboard in Chromium', () => {
     expect(await page.$$eval('.kwic h4', (hs) => hs.map((h) => h.textContent))).toEqual(Object.keys(detail.kwic).map((k) => `「${k}」`));
     expect(await page.$$eval('.kwic mark', (ms) => ms.length)).toBeGreaterThan(0);
     expect(await page.$$eval('ul.excerpts li span', (ss) => ss.map((s) => s.textContent))).toEqual(detail.representatives.map((r) => r.excerpt));
-    expect(await page.$$eval('section.cases tbody tr', (rs) => rs.length)).toBe(Math.min(30, theme.case_count));
+    expect(await page.$$eval('table[data-cases=all] tbody tr', (rs) => rs.length)).toBe(Math.min(30, theme.case_count));
     if (theme.case_count > 30) {
       await page.click('button[data-more-cases]');
-      expect(await page.$$eval('section.cases tbody tr', (rs) => rs.length)).toBe(theme.case_count);
+      expect(await page.$$eval('table[data-cases=all] tbody tr', (rs) => rs.length)).toBe(theme.case_count);
     }
     expect(await width(page)).toBe(1280);
     await shot(page, '06-theme-detail');

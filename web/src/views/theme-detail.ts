@@ -82,7 +82,7 @@ export async function themeDetailView(main: HTMLElement, ctx: Context, themeId: 
   main.replaceChildren(
     el('p', { className: 'no-print' }, el('a', { text: '← テーマ案の一覧へ', attrs: { href: '#/board' } })),
     el('h2', { text: `${t.theme_id} ${t.name}` }),
-    el('p', { className: 'theme-facts', text: `状態: ${t.status}　事例 ${t.case_count} 件（2つ目のテーマとして ${t.secondary_count ?? 0} 件）　専門部会: ${subcommitteeOf(t) ?? '—'}` }),
+    el('p', { className: 'theme-facts', text: `状態: ${t.status}　事例 ${t.case_count} 件${t.secondary_count ? `（ほかに 2 つ目のテーマとして ${t.secondary_count} 件）` : ''}　専門部会: ${subcommitteeOf(t) ?? '—'}` }),
     el('p', { className: 'why', text: `なぜこの専門部会か: ${routingWhy(t)}` }),
     themeActions(t, ctx, themes, redraw),
     el('div', { className: 'charts' }, ...charts),
