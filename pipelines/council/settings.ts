@@ -219,33 +219,29 @@ function record(value: unknown, key: string): Record<string, unknown> {
 }
 
 function categories(value: unknown, key: string): Category[] {
-  const seen = new Map<string, number>();
-  return array(value, key, '分類の配列').map((item, i) => {
-    const itemKey = `${key}[${i}]`;
-    if (!isRecord(item)) fail(itemKey, '{ "name": …, "description": …, "examples": […] } の形', item);
-    const category = readFields(item, CATEGORY_FIELDS, itemKey);
-    const earlier = seen.get(category.name);
-    if (earlier !== undefined) throw new CouncilSettingsError(`「${itemKey}.name」の「${category.name}」は ${key}[${earlier}] と重複しています。`, `${itemKey}.name`);
+  return namedItems(value, key, '分類の配列', '{ "name": …, "description": …, "examples": […] } の形', CATEGORY_FIELDS, (category, itemKey) => {
     if (category.description === '' && category.examples.length === 0) {
       throw new CouncilSettingsError(`「${itemKey}」には説明（description）か例文（examples）を書いてください。名前だけでは事例を集められません。`, itemKey);
     }
-    seen.set(category.name, i);
-    return category;
   });
 }
 
 function seedThemes(value: unknown, key: string): SeedTheme[] {
+  return namedItems(value, key, 'テーマの配列', '{ "name": …, "terms": […] } の形', SEED_THEME_FIELDS);
+}
+
+/** A list of items each read by `fields`, whose names must differ; `check` adds a rule of the item's own. */
+function namedItems<T extends { name: string }>(value: unknown, key: string, expected: string, shape: string, fields: Fields<T>, check?: (item: T, itemKey: string) => void): T[] {
   const seen = new Map<string, number>();
-  return array(value, key, 'テーマの配列').map((item, i) => {
+  return array(value, key, expected).map((raw, i) => {
     const itemKey = `${key}[${i}]`;
-    if (!isRecord(item)) fail(itemKey, '{ "name": …, "terms": […] } の形', item);
-    const theme = readFields(item, SEED_THEME_FIELDS, itemKey);
-    const earlier = seen.get(theme.name);
-    if (earlier !== undefined) {
-      throw new CouncilSettingsError(`「${itemKey}.name」の「${theme.name}」は ${key}[${earlier}] と重複しています。`, `${itemKey}.name`);
-    }
-    seen.set(theme.name, i);
-    return theme;
+    if (!isRecord(raw)) fail(itemKey, shape, raw);
+    const item = readFields(raw, fields, itemKey);
+    const earlier = seen.get(item.name);
+    if (earlier !== undefined) throw new CouncilSettingsError(`「${itemKey}.name」の「${item.name}」は ${key}[${earlier}] と重複しています。`, `${itemKey}.name`);
+    check?.(item, itemKey);
+    seen.set(item.name, i);
+    return item;
   });
 }
 

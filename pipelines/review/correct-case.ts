@@ -1,20 +1,14 @@
 import { CASE_CORRECTIONS, type CaseCorrectionKind } from '../../shared/vocabulary.ts';
 import { audit } from '../audit/audit-log.ts';
-import type { Database, ReadScope } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { ConflictError, InvalidInputError, NotFoundError, staleDecision } from '../domain-error.ts';
+import { casePlace, placeCase, type CasePlace } from './case-place.ts';
 import { recordCorrection } from './corrections.ts';
 import { recountTheme } from './recount-theme.ts';
 import { latestRunTheme, recordHistory } from './theme-state.ts';
 
-const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
 const LATEST_RUN = sqlFile(new URL('../themes/', import.meta.url).href, 'sql/latest-run.sql');
-const CASE_PLACE = sql('case-place.sql');
-const MOVE_MEMBER = sql('move-members.sql');
-const JOIN_THEME = sql('join-theme.sql');
-const LEAVE_UNASSIGNED = sql('leave-unassigned.sql');
-const LEAVE_THEME = sql('leave-theme.sql');
-const SET_UNASSIGNED = sql('set-unassigned.sql');
 
 /** A record id as the CSV contract allows it: what a request may name. */
 const RECORD_ID_MAX = 64;
@@ -29,12 +23,6 @@ export interface CaseCorrection {
   to: string | null;
   /** The revision of `from` the person was looking at (required with `from`). */
   revision: number | null;
-}
-
-/** Where a case sits in a run: its theme, or unassigned (in the 個別の事情 group or not). */
-export interface CasePlace {
-  themeId: string | null;
-  individual: boolean;
 }
 
 /** Reads a correction request; a missing or wrong field is named in Japanese. */
@@ -83,21 +71,14 @@ export async function correctCase(db: Database, c: CaseCorrection & { userId: st
     if (c.kind === 'move') {
       const to = c.to as string;
       await latestRunTheme(scope, to);
-      if (c.from === null) {
-        await scope.run(LEAVE_UNASSIGNED, [run, c.recordId]);
-        await scope.run(JOIN_THEME, [run, to, c.recordId]);
-      } else {
-        await scope.run(MOVE_MEMBER, [run, c.from, to, c.recordId]);
-      }
       place = { themeId: to, individual: false };
     } else if (c.kind === 'take_out') {
       if (c.from === null && here.individual) throw new ConflictError('already_out', `事例 ${c.recordId} はすでに個別の事情です。`);
-      if (c.from !== null) await scope.run(LEAVE_THEME, [run, c.recordId]);
-      await scope.run(SET_UNASSIGNED, [run, c.recordId, true]);
       place = { themeId: null, individual: true };
     } else {
       place = here;
     }
+    if (place !== here) await placeCase(scope, run, c.recordId, here, place);
     const correctionId = await recordCorrection(scope, { kind: c.kind, themeId: c.from, userId: c.userId, now: c.now, cases: [{ recordId: c.recordId, from: c.from, to: place.themeId }] });
     for (const themeId of new Set([c.from, place.themeId])) {
       if (themeId === null) continue;
@@ -107,11 +88,4 @@ export async function correctCase(db: Database, c: CaseCorrection & { userId: st
     await audit(scope, { userId: c.userId, action: `case_${c.kind}`, target: c.recordId, before: { themeId: c.from }, after: { ...place, correctionId } }, c.now);
     return { correctionId, place };
   });
-}
-
-/** Where case `recordId` is in run `runId`; not found when the run does not hold it. */
-export async function casePlace(scope: ReadScope, runId: string, recordId: string): Promise<CasePlace> {
-  const row = (await scope.rows(CASE_PLACE, [runId, recordId]))[0];
-  if (!row) throw new NotFoundError('not_found', `事例 ${recordId} は最新の分析にありません。`);
-  return { themeId: row.theme_id === null ? null : String(row.theme_id), individual: row.individual === true };
 }

@@ -2,7 +2,7 @@ import { audit } from '../audit/audit-log.ts';
 import type { Database, WriteScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { ConflictError, NotFoundError } from '../domain-error.ts';
-import { casePlace } from './correct-case.ts';
+import { casePlace, placeCase } from './case-place.ts';
 import type { CorrectionKind } from './corrections.ts';
 import { recountTheme } from './recount-theme.ts';
 import { recordHistory } from './theme-state.ts';
@@ -14,11 +14,6 @@ const CORRECTION = sql('correction.sql');
 const UNDO = sql('undo-correction.sql');
 const STANDING = sql('standing-place.sql');
 const LATEST_RUN_THEME = sql('latest-run-theme.sql');
-const MOVE_MEMBER = sql('move-members.sql');
-const JOIN_THEME = sql('join-theme.sql');
-const LEAVE_UNASSIGNED = sql('leave-unassigned.sql');
-const LEAVE_THEME = sql('leave-theme.sql');
-const SET_UNASSIGNED = sql('set-unassigned.sql');
 
 export interface UndoResult {
   kind: CorrectionKind;
@@ -72,14 +67,7 @@ async function restore(scope: WriteScope, runId: string, c: { recordId: string; 
   const here = await casePlace(scope, runId, c.recordId).catch(() => null);
   if (here === null || here.themeId !== c.to || here.themeId === c.from) return false;
   const back = c.from !== null && (await scope.rows(LATEST_RUN_THEME, [c.from]))[0] ? c.from : null;
-  if (here.themeId !== null && back !== null) await scope.run(MOVE_MEMBER, [runId, here.themeId, back, c.recordId]);
-  else if (here.themeId !== null) {
-    await scope.run(LEAVE_THEME, [runId, c.recordId]);
-    await scope.run(SET_UNASSIGNED, [runId, c.recordId, false]);
-  } else if (back !== null) {
-    await scope.run(LEAVE_UNASSIGNED, [runId, c.recordId]);
-    await scope.run(JOIN_THEME, [runId, back, c.recordId]);
-  } else await scope.run(SET_UNASSIGNED, [runId, c.recordId, false]);
+  await placeCase(scope, runId, c.recordId, here, { themeId: back, individual: false });
   return true;
 }
 

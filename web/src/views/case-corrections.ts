@@ -1,6 +1,25 @@
 import { api, ApiFailure } from '../api.ts';
 import { el } from '../dom.ts';
 
+/** A case's facts as the case lists receive them (Arrow rows). */
+export interface CaseFacts {
+  record_id: string;
+  conference_date: string;
+  agency_code: string;
+  area: string | null;
+  disability_type: string;
+  age_band: string;
+}
+
+/** The first cells of a case row: 記録ID, 会議日, 事業所, 地区, 障害種別, 年齢層. */
+export const FACT_HEADERS = ['記録ID', '会議日', '事業所', '地区', '障害種別', '年齢層'];
+export function factCells(c: CaseFacts): HTMLTableCellElement[] {
+  return [
+    ...[c.record_id, c.conference_date].map((v) => el('td', { className: 'nowrap', text: v })),
+    ...[c.agency_code, c.area ?? '', c.disability_type, c.age_band].map((v) => el('td', { text: v })),
+  ];
+}
+
 /** A theme a case may be moved to. */
 export interface MoveTarget {
   theme_id: string;

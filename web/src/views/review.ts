@@ -3,15 +3,9 @@ import { fetchArrowRows } from '../arrow.ts';
 import type { Context } from '../context.ts';
 import { el, textTable } from '../dom.ts';
 import type { ThemeRow } from '../themes.ts';
-import { caseCorrections } from './case-corrections.ts';
+import { caseCorrections, factCells, FACT_HEADERS, type CaseFacts } from './case-corrections.ts';
 
-interface UnassignedRow {
-  record_id: string;
-  conference_date: string;
-  agency_code: string;
-  area: string | null;
-  disability_type: string;
-  age_band: string;
+interface UnassignedRow extends CaseFacts {
   individual: boolean;
   nearest_theme: string | null;
   nearest_name: string | null;
@@ -30,7 +24,7 @@ interface Correction {
   undone_at: string | null;
 }
 
-const HEADERS = ['記録ID', '会議日', '事業所', '地区', '障害種別', '年齢層', 'いちばん近いテーマ', '近さ', '会議の修正'];
+const HEADERS = [...FACT_HEADERS, 'いちばん近いテーマ', '近さ', '会議の修正'];
 
 /**
  * The meeting's review of what the analysis left out and of its own corrections: the cases
@@ -48,7 +42,8 @@ export async function reviewView(main: HTMLElement, _ctx: Context, redraw: () =>
     el(
       'tr',
       { attrs: { 'data-case-row': c.record_id } },
-      ...[c.record_id, c.conference_date, c.agency_code, c.area ?? '', c.disability_type, c.age_band, c.nearest_theme ? `${c.nearest_theme} ${c.nearest_name ?? ''}` : '—'].map((v) => el('td', { text: v })),
+      ...factCells(c),
+      el('td', { text: c.nearest_theme ? `${c.nearest_theme} ${c.nearest_name ?? ''}` : '—' }),
       el('td', { className: 'num', text: c.nearest_theme ? c.nearest_similarity.toFixed(2) : '—' }),
       el('td', {}, caseCorrections(c.record_id, null, themes, { suggested: c.nearest_theme, pin: false, takeOut: !c.individual }, redraw, message)),
     );

@@ -1,15 +1,9 @@
 import { fetchArrowRows } from '../arrow.ts';
 import { el } from '../dom.ts';
 import type { ThemeRow } from '../themes.ts';
-import { caseCorrections } from './case-corrections.ts';
+import { caseCorrections, factCells, FACT_HEADERS, type CaseFacts } from './case-corrections.ts';
 
-interface CaseRow {
-  record_id: string;
-  conference_date: string;
-  agency_code: string;
-  area: string | null;
-  disability_type: string;
-  age_band: string;
+interface CaseRow extends CaseFacts {
   similarity: number;
   /** 主: one of the theme's own cases; 副: a case of another theme that touches this one second. */
   role: '主' | '副';
@@ -23,7 +17,7 @@ interface CaseRow {
 const FIRST = 30;
 /** The cases shown first for the meeting to check: those that fit this theme least better than another. */
 const TO_CHECK = 5;
-const HEADERS = ['記録ID', '会議日', '事業所', '地区', '障害種別', '年齢層', '近さ', '次に近いテーマとの差', 'このテーマと共通の語', '会議の修正'];
+const HEADERS = [...FACT_HEADERS, '近さ', '次に近いテーマとの差', 'このテーマと共通の語', '会議の修正'];
 
 /**
  * The cases behind a theme, for the meeting only (the API refuses others): first the few it
@@ -44,8 +38,7 @@ export async function themeCases(theme: ThemeRow, themes: readonly ThemeRow[], d
     return el(
       'tr',
       { attrs: { 'data-case-row': c.record_id, 'data-role': c.role } },
-      ...[c.record_id, c.conference_date].map((v) => el('td', { className: 'nowrap', text: v })),
-      ...[c.agency_code, c.area ?? '', c.disability_type, c.age_band].map((v) => el('td', { text: v })),
+      ...factCells(c),
       el('td', { className: 'num', text: c.similarity.toFixed(2) }),
       el('td', { className: 'num', text: c.other_theme === null || c.margin === null ? '—' : `${c.margin.toFixed(2)}（${here ? c.other_theme : `主: ${c.other_theme}`}）` }),
       el('td', { text: c.shared_terms || '—' }),
