@@ -15,7 +15,7 @@ import type { FormedThemes } from './form-themes.ts';
 import { previousRun } from './previous-run.ts';
 import { recurrence, type CaseFacts } from './recurrence.ts';
 import { routeTheme } from './routing/route-theme.ts';
-import { isSecondTheme, leastCertain } from './second-theme.ts';
+import { memberReviews } from './second-theme.ts';
 import { storeRun, type StoredTheme } from './store-run.ts';
 import { readTermVectors, storeTermVectors } from './term-vector-cache.ts';
 import { formInProcess, type ThemeFormer } from './theme-former.ts';
@@ -130,26 +130,13 @@ async function describeRun(scope: ReadScope, formed: FormedThemes, ids: readonly
   const today = (options.now ?? new Date()).toISOString().slice(0, 10);
   const span = { first: dates[0] ?? today, last: dates[dates.length - 1] ?? today };
   const members = formed.descriptions.map(() => [] as string[]);
-  const seconds = formed.descriptions.map(() => [] as string[]);
   const unassigned: string[] = [];
-  const others = new Map<string, { theme: number; similarity: number; second: boolean }>();
-  const margins = formed.descriptions.map(() => [] as Array<{ id: string; margin: number }>);
   formed.clustering.assignment.forEach((theme, i) => {
     const id = ids[i] as string;
-    const other = { theme: formed.nearest.theme[i] as number, similarity: formed.nearest.similarity[i] as number };
-    const own = theme >= 0 ? (formed.descriptions[theme]?.similarity.get(id) ?? 0) : 0;
-    const second = theme >= 0 && other.theme >= 0 && isSecondTheme(own, other.similarity);
-    if (other.theme >= 0) others.set(id, { ...other, second });
-    if (second) seconds[other.theme]?.push(id);
-    if (theme >= 0) {
-      members[theme]?.push(id);
-      if (other.theme >= 0) margins[theme]?.push({ id, margin: own - other.similarity });
-    } else unassigned.push(id);
+    if (theme >= 0) members[theme]?.push(id);
+    else unassigned.push(id);
   });
-  // Kept for the meeting: each theme's least certain members, every second membership, every unassigned case's nearest theme.
-  const reviewed = new Set(margins.flatMap(leastCertain));
-  const left = new Set(unassigned);
-  const nearest = new Map([...others].filter(([id, n]) => n.second || reviewed.has(id) || left.has(id)));
+  const { seconds, kept: nearest } = memberReviews(ids, formed.clustering.assignment, formed.nearest, (theme, id) => formed.descriptions[theme]?.similarity.get(id) ?? 0, formed.descriptions.length);
   const canonical = (word: string) => dictionary.canonical(word);
   const excerpts = await caseExcerpts(scope, formed.descriptions.flatMap((d) => d.representatives));
   const wallTexts = new Map((await scope.rows(CASE_WALL_TEXTS)).map((r) => [String(r.record_id), String(r.text)]));

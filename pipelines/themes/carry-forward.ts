@@ -11,8 +11,7 @@ export interface CarriedClustering extends Clustering {
  * An incremental run: the previous run's themes keep the cases they had (same version),
  * cases the meeting corrected stay where it put them, new and changed cases join the
  * nearest theme when close enough, and only the cases left over are clustered afresh,
- * where new themes can form. Re-running on unchanged
- * data gives back the same themes.
+ * where new themes can form. Re-running on unchanged data gives back the same themes.
  */
 export function carryForward(
   data: CaseVectors,

@@ -60,3 +60,36 @@ export function nearestOther(data: CaseVectors, assignment: readonly number[], c
 export function isSecondTheme(own: number, other: number): boolean {
   return other >= SECOND_THEME_FLOOR && other >= SECOND_THEME_RATIO * own;
 }
+
+/** A case's nearest other theme (a clustering index) and its cosine, and whether it is a second theme of the case. */
+export interface MemberReview {
+  theme: number;
+  similarity: number;
+  second: boolean;
+}
+
+/**
+ * Each theme's second members, and what the run keeps for the meeting to review: each
+ * theme's least certain members, every second membership and every unassigned case's
+ * nearest theme. `own` is a member's cosine with its own theme.
+ */
+export function memberReviews(ids: readonly string[], assignment: readonly number[], nearest: NearestOther, own: (theme: number, id: string) => number, themes: number): { seconds: string[][]; kept: Map<string, MemberReview> } {
+  const seconds = Array.from({ length: themes }, () => [] as string[]);
+  const margins = Array.from({ length: themes }, () => [] as Array<{ id: string; margin: number }>);
+  const all = new Map<string, MemberReview>();
+  const unassigned = new Set<string>();
+  assignment.forEach((theme, i) => {
+    const id = ids[i] as string;
+    const other = nearest.theme[i] as number;
+    const similarity = nearest.similarity[i] as number;
+    if (theme < 0) unassigned.add(id);
+    if (other < 0) return;
+    const mine = theme >= 0 ? own(theme, id) : 0;
+    const second = theme >= 0 && isSecondTheme(mine, similarity);
+    all.set(id, { theme: other, similarity, second });
+    if (second) seconds[other]?.push(id);
+    if (theme >= 0) margins[theme]?.push({ id, margin: mine - similarity });
+  });
+  const leastSure = new Set(margins.flatMap(leastCertain));
+  return { seconds, kept: new Map([...all].filter(([id, r]) => r.second || leastSure.has(id) || unassigned.has(id))) };
+}

@@ -4,6 +4,7 @@ import { appendDouble, appendRows, appendText } from '../db/append-rows.ts';
 import type { WriteScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import type { ThemeDescription } from './describe.ts';
+import type { MemberReview } from './second-theme.ts';
 import type { IssueAreaResult, ThemeResult } from './theme-result.ts';
 
 const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
@@ -38,7 +39,7 @@ export interface RunInput {
    * For the members the meeting reviews first and the unassigned cases: the nearest theme
    * other than the case's own (a clustering index), the cosine, and whether it is a second theme.
    */
-  nearest: ReadonlyMap<string, { theme: number; similarity: number; second: boolean }>;
+  nearest: ReadonlyMap<string, MemberReview>;
   /** Those of `unassigned` in the 個別の事情 group. */
   individual: readonly string[];
   areas: ReadonlyArray<Omit<IssueAreaResult, 'themeIds' | 'caseCount'>>;
