@@ -11,7 +11,7 @@ import {
 } from '../pipelines/council/settings.ts';
 import { thrownBy } from './helpers/thrown.ts';
 
-const TOP_KEYS = 'name、areas、agencies、subcommittees、suppressionThreshold、headerAliases、dictionary、seedThemes、categories';
+const TOP_KEYS = 'name、areas、agencies、subcommittees、suppressionThreshold、headerAliases、dictionary、seedThemes、categories、meetingKinds';
 const HEADERS = '記録ID、会議日、事業所コード、地区、障害種別、年齢層、相談内容、課題、対応・支援内容、地域課題メモ';
 
 const errorOf = (run: () => unknown) => thrownBy(CouncilSettingsError, run);

@@ -40,7 +40,14 @@ export interface CouncilSettings {
   dictionary?: DictionaryExtras;
   seedThemes?: SeedTheme[];
   categories?: Category[];
+  /** The kinds of meeting the council holds, in the order of its year (default: DEFAULT_MEETING_KINDS). */
+  meetingKinds?: string[];
 }
+
+/** The meetings of a council without its own list: the case-level one, the coordination meeting, subcommittees, the plenary. */
+export const DEFAULT_MEETING_KINDS: readonly string[] = ['個別支援会議', '調整会議', '専門部会', '全体会'];
+/** The kind of meeting a subcommittee holds: a meeting of this kind names its subcommittee. */
+export const SUBCOMMITTEE_MEETING = '専門部会';
 
 export class CouncilSettingsError extends DomainError {
   readonly kind = 'invalid';
@@ -79,6 +86,12 @@ const SETTINGS_FIELDS: Fields<CouncilSettings> = {
   dictionary: (value, key) => (value === undefined ? undefined : readFields(record(value, key), DICTIONARY_FIELDS, key)),
   seedThemes: (value, key) => (value === undefined ? undefined : seedThemes(value, key)),
   categories: (value, key) => (value === undefined ? undefined : categories(value, key)),
+  meetingKinds: (value, key) => {
+    if (value === undefined) return undefined;
+    const kinds = uniqueTexts(value, key);
+    if (kinds.length === 0) throw new CouncilSettingsError(`「${key}」に会議の種類を 1 つ以上書いてください。`, key);
+    return kinds;
+  },
 };
 
 /** Example phrases a category may have: a few lines, not a corpus. */

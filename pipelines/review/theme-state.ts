@@ -59,7 +59,7 @@ export async function claimRevision(scope: WriteScope, themeId: string, revision
   return theme;
 }
 
-/** Adds an entry to a theme's history: what it was before and after, who, when. */
-export async function recordHistory(scope: WriteScope, themeId: string, userId: string, action: string, before: unknown, after: unknown, now: Date): Promise<void> {
-  await scope.run(INSERT_HISTORY, [themeId, now.toISOString(), userId, action, JSON.stringify(before), JSON.stringify(after)]);
+/** Adds an entry to a theme's history: what it was before and after, who, when, and in which meeting (if any). */
+export async function recordHistory(scope: WriteScope, themeId: string, userId: string, action: string, before: unknown, after: unknown, now: Date, meetingId: string | null = null): Promise<void> {
+  await scope.run(INSERT_HISTORY, [themeId, now.toISOString(), userId, action, JSON.stringify(before), JSON.stringify(after), meetingId]);
 }

@@ -129,9 +129,11 @@ export function themeRoutes(deps: RouteDeps) {
       const themeId = c.req.param('id');
       const body: unknown = await c.req.json().catch(() => null);
       const action = parseAction(body);
+      const meeting = body !== null && typeof body === 'object' && Object.hasOwn(body, 'meetingId') ? (body as { meetingId: unknown }).meetingId : null;
       const { decision, revision } = await decide(deps.db, {
         themeId,
         action,
+        meetingId: typeof meeting === 'string' && meeting !== '' ? meeting : null,
         revision: parseRevision(body),
         subcommittees: deps.settings.subcommittees.map((s) => s.name),
         userId: user.userId,

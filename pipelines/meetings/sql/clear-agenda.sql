@@ -1,0 +1,1 @@
+DELETE FROM meeting_agenda WHERE meeting_id = $1;

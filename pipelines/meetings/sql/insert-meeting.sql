@@ -1,0 +1,2 @@
+INSERT INTO meetings (meeting_id, kind, held_on, subcommittee, title, created_at, created_by)
+VALUES ($1, $2, $3::DATE, $4, $5, $6::TIMESTAMP, $7);

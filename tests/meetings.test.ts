@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCouncilSettings, presetPath } from '../pipelines/council/settings.ts';
+import { testApp, type Client } from './helpers/test-app.ts';
+
+// Each test starts from its own copy of the demo database, ingested and analysed, under the Kisarazu preset.
+let t: Awaited<ReturnType<typeof testApp>>;
+let coordinator: Client;
+beforeEach(async () => {
+  t = await testApp({ template: 'demo', settings: await loadCouncilSettings(presetPath('kisarazu')) });
+  coordinator = await t.as('coordinator');
+});
+afterEach(() => t.close());
+
+const answer = async (res: Response) => [res.status, await res.json()] as const;
+const revisionOf = async (id: string) =>
+  ((await (await coordinator.get('/api/themes')).json()) as { themes: Array<{ theme_id: string; revision: number }> }).themes.find((x) => x.theme_id === id)?.revision as number;
+
+describe('the council\'s meetings', () => {
+  it('records a meeting of a kind the council holds, sets its agenda, and reads it back as minutes with the decisions taken in it', async () => {
+    const created = await coordinator.send('POST', '/api/meetings', { kind: '調整会議', heldOn: '2025-06-12', title: '第1回 調整会議' });
+    expect(await answer(created)).toEqual([201, { meetingId: 'M-0001', kind: '調整会議', heldOn: '2025-06-12', subcommittee: null, title: '第1回 調整会議' }]);
+    const agenda = { items: [{ themeId: 'T-0002', question: '居住支援部会に依頼するか' }, { item: '全体会の日程' }] };
+    expect((await coordinator.send('PUT', '/api/meetings/M-0001/agenda', agenda)).status).toBe(200);
+    const adopted = await coordinator.send('POST', '/api/themes/T-0002/actions', { action: 'adopt', revision: await revisionOf('T-0002'), meetingId: 'M-0001' });
+    expect(adopted.status).toBe(200);
+    const [status, record] = await answer(await coordinator.get('/api/meetings/M-0001'));
+    expect(status).toBe(200);
+    const minutes = record as { meeting: unknown; agenda: Array<Record<string, unknown>>; decisions: Array<Record<string, unknown>> };
+    expect(minutes.meeting).toEqual({ meeting_id: 'M-0001', kind: '調整会議', held_on: '2025-06-12', subcommittee: null, title: '第1回 調整会議' });
+    expect(minutes.agenda.map((a) => [a.position, a.theme_id, a.status, a.item, a.question])).toEqual([
+      [1, 'T-0002', '採択', null, '居住支援部会に依頼するか'],
+      [2, null, null, '全体会の日程', null],
+    ]);
+    expect(minutes.decisions.map((d) => [d.theme_id, d.action, d.label])).toEqual([['T-0002', 'adopt', '採択']]);
+    const history = ((await (await coordinator.get('/api/themes/T-0002')).json()) as { history: Array<Record<string, unknown>> }).history;
+    expect(history.map((h) => [h.action, h.meeting_id, h.meeting_kind, h.meeting_held_on])).toEqual([['adopt', 'M-0001', '調整会議', '2025-06-12']]);
+    const listed = (await (await coordinator.get('/api/meetings')).json()) as { kinds: string[]; meetings: Array<Record<string, unknown>> };
+    expect(listed.kinds).toEqual(['個別支援会議', '調整会議', '専門部会', '全体会']);
+    expect(listed.meetings.map((m) => [m.meeting_id, m.agenda_items, m.decisions])).toEqual([['M-0001', 2, 1]]);
+  });
+
+  it('names the subcommittee of a 専門部会 and refuses what the council does not hold', async () => {
+    const field = async (body: unknown, path = '/api/meetings', method = 'POST') => {
+      const res = await coordinator.send(method, path, body);
+      return [res.status, ((await res.json()) as { field?: string; code: string }).field ?? 'ok'];
+    };
+    expect(await field({ kind: '専門部会', heldOn: '2025-07-01', subcommittee: '居住支援部会' })).toEqual([201, 'ok']);
+    expect(await field({ kind: '専門部会', heldOn: '2025-07-01' })).toEqual([400, 'subcommittee']);
+    expect(await field({ kind: '専門部会', heldOn: '2025-07-01', subcommittee: '架空部会' })).toEqual([400, 'subcommittee']);
+    expect(await field({ kind: '運営会議', heldOn: '2025-07-01' })).toEqual([400, 'kind']);
+    expect(await field({ kind: '全体会', heldOn: '2025-02-30' })).toEqual([400, 'heldOn']);
+    expect(await field({ kind: '全体会', heldOn: '7月1日' })).toEqual([400, 'heldOn']);
+    expect(await field({ items: [{ themeId: 'T-9999' }] }, '/api/meetings/M-0001/agenda', 'PUT')).toEqual([400, 'items[0].themeId']);
+    expect(await field({ items: [{ themeId: 'T-0001', item: '両方' }] }, '/api/meetings/M-0001/agenda', 'PUT')).toEqual([400, 'items[0]']);
+    expect(await field({ items: [] }, '/api/meetings/M-0404/agenda', 'PUT')).toEqual([404, 'ok']);
+    const wrong = await coordinator.send('POST', '/api/themes/T-0003/actions', { action: 'adopt', revision: await revisionOf('T-0003'), meetingId: 'M-0404' });
+    expect(wrong.status).toBe(404);
+    expect((await (await t.as('viewer')).send('POST', '/api/meetings', { kind: '全体会', heldOn: '2025-07-01' })).status).toBe(403);
+  });
+});
