@@ -21,6 +21,12 @@ const SCREENS: Array<{ id: string; label: string; roles: Role[]; show: Show }> =
       return boardView(main, ctx, filterOf(params), render);
     },
   },
+  {
+    id: 'meetings',
+    label: '会議',
+    roles: ['coordinator', 'secretariat'],
+    show: async (main, ctx, id) => (id ? (await import('./views/meeting.ts')).meetingView(main, id, render) : (await import('./views/meetings.ts')).meetingsView(main, ctx)),
+  },
   { id: 'review', label: '事例の見直し', roles: ['coordinator', 'secretariat'], show: async (main, ctx) => (await import('./views/review.ts')).reviewView(main, ctx, render) },
   { id: 'categories', label: '協議会の分類', roles: ['coordinator', 'secretariat'], show: async (main, ctx) => (await import('./views/categories.ts')).categoriesView(main, ctx) },
   { id: 'feedback', label: 'あなたの事例の行方', roles: ['staff'], show: async (main) => (await import('./views/feedback.ts')).feedbackView(main) },
@@ -29,7 +35,7 @@ const SCREENS: Array<{ id: string; label: string; roles: Role[]; show: Show }> =
 ];
 const THEME: { roles: Role[]; show: Show } = {
   roles: ['coordinator', 'secretariat'],
-  show: async (main, ctx, id) => (await import('./views/theme-detail.ts')).themeDetailView(main, ctx, id ?? '', render),
+  show: async (main, ctx, id, params) => (await import('./views/theme-detail.ts')).themeDetailView(main, ctx, id ?? '', render, params.meeting ?? null),
 };
 
 let ctx: Context | null = null;

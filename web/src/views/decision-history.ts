@@ -8,6 +8,10 @@ export interface HistoryEntry {
   action: string;
   label: string;
   after_value?: string | null;
+  /** The meeting the decision was taken in, when it was taken in one. */
+  meeting_id?: string | null;
+  meeting_kind?: string | null;
+  meeting_held_on?: string | null;
 }
 
 /** What a decision left the theme as, read from the stored `after` value. */
@@ -29,13 +33,15 @@ function outcome(h: HistoryEntry): string {
 export function decisionHistory(entries: readonly HistoryEntry[], themes: readonly ThemeRow[], title: string): HTMLElement {
   const names = new Map(themes.map((t) => [t.theme_id, t.name]));
   const acrossThemes = entries.some((h) => h.theme_id);
-  const headers = acrossThemes ? ['日時', 'テーマ', '決定', '結果', '記録した人'] : ['日時', '決定', '結果', '記録した人'];
+  const inMeetings = entries.some((h) => h.meeting_id);
+  const headers = [...(acrossThemes ? ['日時', 'テーマ', '決定', '結果', '記録した人'] : ['日時', '決定', '結果', '記録した人']), ...(inMeetings ? ['会議'] : [])];
   const row = (h: HistoryEntry) => [
     h.changed_at.replace('T', ' ').slice(0, 16),
     ...(acrossThemes ? [h.theme_id ? `${h.theme_id} ${names.get(h.theme_id) ?? ''}`.trim() : ''] : []),
     h.label,
     outcome(h),
     h.changed_by ?? '',
+    ...(inMeetings ? [h.meeting_id ? `${h.meeting_held_on ?? ''} ${h.meeting_kind ?? ''}`.trim() : ''] : []),
   ];
   return el(
     'section',

@@ -24,13 +24,14 @@ function input(a: ThemeAction, theme: ThemeRow, ctx: Context): HTMLInputElement 
 /**
  * The meeting's actions on one theme, in place: a button per move its status allows; one
  * that needs words or a choice opens a small form under the buttons. `done` redraws.
+ * Opened from a meeting's agenda, each decision is recorded as that meeting's.
  */
-export function themeActions(theme: ThemeRow, ctx: Context, others: readonly ThemeRow[], done: () => void): HTMLElement {
+export function themeActions(theme: ThemeRow, ctx: Context, others: readonly ThemeRow[], done: () => void, meetingId: string | null = null): HTMLElement {
   const message = el('p', { className: 'error', attrs: { role: 'alert' } });
   const form = el('form', { className: 'action-form', attrs: { 'aria-label': `${theme.theme_id} の操作` } });
   form.hidden = true;
   const post = (path: string, body: object) =>
-    api('POST', `/api/themes/${encodeURIComponent(theme.theme_id)}/${path}`, { ...body, revision: theme.revision })
+    api('POST', `/api/themes/${encodeURIComponent(theme.theme_id)}/${path}`, { ...body, revision: theme.revision, ...(meetingId && path === 'actions' ? { meetingId } : {}) })
       .then(done)
       .catch((error: unknown) => (message.textContent = error instanceof ApiFailure ? error.body.message : '保存できませんでした。'));
   const open = (title: string, control: HTMLElement, submit: () => void) => {

@@ -46,7 +46,7 @@ function kwicList(kwic: Detail['kwic']): HTMLElement {
 }
 
 /** One theme's evidence for the meeting: charts, words, excerpts, cases, and the actions on it. */
-export async function themeDetailView(main: HTMLElement, ctx: Context, themeId: string, redraw: () => void): Promise<void> {
+export async function themeDetailView(main: HTMLElement, ctx: Context, themeId: string, redraw: () => void, meetingId: string | null = null): Promise<void> {
   const id = encodeURIComponent(themeId);
   const [detail, months, cross, { themes }] = await Promise.all([
     api<Detail>('GET', `/api/themes/${id}`),
@@ -84,7 +84,8 @@ export async function themeDetailView(main: HTMLElement, ctx: Context, themeId: 
     el('h2', { text: `${t.theme_id} ${t.name}` }),
     el('p', { className: 'theme-facts', text: `状態: ${t.status}　事例 ${t.case_count} 件${t.secondary_count ? `（ほかに 2 つ目のテーマとして ${t.secondary_count} 件）` : ''}　専門部会: ${subcommitteeOf(t) ?? '—'}` }),
     el('p', { className: 'why', text: `なぜこの専門部会か: ${routingWhy(t)}` }),
-    themeActions(t, ctx, themes, redraw),
+    ...(meetingId ? [el('p', { className: 'hint', attrs: { 'data-in-meeting': meetingId }, text: `会議 ${meetingId} の議題として開いています。ここでの決定は、その会議の決定として記録されます。` })] : []),
+    themeActions(t, ctx, themes, redraw, meetingId),
     el('div', { className: 'charts' }, ...charts),
     el('h3', { text: 'キーワードの使われ方（KWIC）' }),
     kwicList(detail.kwic),

@@ -1,3 +1,4 @@
+// The meeting's own work in Chromium: correcting the themes, the council's categories, its meetings.
 import { join } from 'node:path';
 import type { ServerType } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
@@ -114,6 +115,33 @@ describe('the meeting corrects the themes in Chromium', () => {
     const stored = await queryRows(db as Database, 'SELECT settings FROM council_settings');
     expect(JSON.parse(String(stored.at(-1)?.settings)).categories).toEqual([{ name: '移動手段', description: '通所や通院の足がない。', examples: ['送迎がない', 'バスが少ない'] }]);
     await page.screenshot({ path: join(SCREENSHOTS, '22-categories.png'), fullPage: true });
+    await page.close();
+    await stop();
+  });
+});
+
+describe('the council\'s meetings in Chromium', () => {
+  it('records a meeting, puts a theme on its agenda, and a decision taken from the agenda is that meeting\'s', async () => {
+    const base = await start();
+    const page = await signIn(base, 'coordinator');
+    await open(page, base, '#/meetings');
+    await page.selectOption('select[name=kind]', '調整会議');
+    await page.fill('input[name=heldOn]', '2025-06-12');
+    await page.fill('input[name=title]', '第1回 調整会議');
+    await page.click('button[data-create-meeting]');
+    await page.waitForSelector('body[data-rendered="#/meetings/M-0001"]');
+    await page.selectOption('select[name=theme]', 'T-0002');
+    await page.fill('input[name=question]', '採択するか');
+    await page.click('button[data-add-item]');
+    await page.waitForSelector('a[data-agenda-theme="T-0002"]');
+    await page.click('a[data-agenda-theme="T-0002"]');
+    await page.waitForSelector('[data-in-meeting="M-0001"]');
+    await page.click('button[data-action=adopt]');
+    await page.waitForFunction(() => document.querySelector('p.theme-facts')?.textContent?.startsWith('状態: 採択'));
+    expect(await page.$$eval('section.history tbody tr:last-child td', (tds) => tds.map((td) => td.textContent))).toEqual([expect.any(String), '採択', '→ 採択', 'coordinator', '2025-06-12 調整会議']);
+    await open(page, base, '#/meetings/M-0001');
+    expect(await page.$$eval('table.minutes tbody tr td', (tds) => tds.slice(1, 3).map((td) => td.textContent))).toEqual([expect.stringMatching(/^T-0002 /), '採択']);
+    await page.screenshot({ path: join(SCREENSHOTS, '23-meeting.png'), fullPage: true });
     await page.close();
     await stop();
   });
