@@ -18,7 +18,7 @@ const revisionOf = async (id: string) =>
 describe('the council\'s meetings', () => {
   it('records a meeting of a kind the council holds, sets its agenda, and reads it back as minutes with the decisions taken in it', async () => {
     const created = await coordinator.send('POST', '/api/meetings', { kind: '調整会議', heldOn: '2025-06-12', title: '第1回 調整会議' });
-    expect(await answer(created)).toEqual([201, { meetingId: 'M-0001', kind: '調整会議', heldOn: '2025-06-12', subcommittee: null, title: '第1回 調整会議' }]);
+    expect(await answer(created)).toEqual([201, { meetingId: 'M-0001', kind: '調整会議', heldOn: '2025-06-12', subcommittee: null, title: '第1回 調整会議', public: false }]);
     const agenda = { items: [{ themeId: 'T-0002', question: '居住支援部会に依頼するか' }, { item: '全体会の日程' }] };
     expect((await coordinator.send('PUT', '/api/meetings/M-0001/agenda', agenda)).status).toBe(200);
     const adopted = await coordinator.send('POST', '/api/themes/T-0002/actions', { action: 'adopt', revision: await revisionOf('T-0002'), meetingId: 'M-0001' });
@@ -26,7 +26,7 @@ describe('the council\'s meetings', () => {
     const [status, record] = await answer(await coordinator.get('/api/meetings/M-0001'));
     expect(status).toBe(200);
     const minutes = record as { meeting: unknown; agenda: Array<Record<string, unknown>>; decisions: Array<Record<string, unknown>> };
-    expect(minutes.meeting).toEqual({ meeting_id: 'M-0001', kind: '調整会議', held_on: '2025-06-12', subcommittee: null, title: '第1回 調整会議' });
+    expect(minutes.meeting).toEqual({ meeting_id: 'M-0001', kind: '調整会議', held_on: '2025-06-12', subcommittee: null, title: '第1回 調整会議', public: false });
     expect(minutes.agenda.map((a) => [a.position, a.theme_id, a.status, a.item, a.question])).toEqual([
       [1, 'T-0002', '採択', null, '居住支援部会に依頼するか'],
       [2, null, null, '全体会の日程', null],
@@ -45,6 +45,8 @@ describe('the council\'s meetings', () => {
       return [res.status, ((await res.json()) as { field?: string; code: string }).field ?? 'ok'];
     };
     expect(await field({ kind: '専門部会', heldOn: '2025-07-01', subcommittee: '居住支援部会' })).toEqual([201, 'ok']);
+    const plenary = (await (await coordinator.send('POST', '/api/meetings', { kind: '全体会', heldOn: '2025-09-01', public: false })).json()) as { public: boolean; title: string };
+    expect([plenary.public, plenary.title]).toEqual([true, '全体会（2025-09-01）']);
     expect(await field({ kind: '専門部会', heldOn: '2025-07-01' })).toEqual([400, 'subcommittee']);
     expect(await field({ kind: '専門部会', heldOn: '2025-07-01', subcommittee: '架空部会' })).toEqual([400, 'subcommittee']);
     expect(await field({ kind: '運営会議', heldOn: '2025-07-01' })).toEqual([400, 'kind']);

@@ -31,7 +31,7 @@ const PARAMETERS: Record<string, number> = {
   'pipelines/ingest/sql/insert-versions.sql': 1,
   'pipelines/meetings/sql/clear-agenda.sql': 1,
   'pipelines/meetings/sql/insert-agenda-item.sql': 5,
-  'pipelines/meetings/sql/insert-meeting.sql': 7,
+  'pipelines/meetings/sql/insert-meeting.sql': 8,
   'pipelines/meetings/sql/last-meeting-number.sql': 0,
   'pipelines/meetings/sql/list-meetings.sql': 0,
   'pipelines/meetings/sql/meeting-agenda.sql': 1,

@@ -142,6 +142,28 @@ describe('the council\'s meetings in Chromium', () => {
     await open(page, base, '#/meetings/M-0001');
     expect(await page.$$eval('table.minutes tbody tr td', (tds) => tds.slice(1, 3).map((td) => td.textContent))).toEqual([expect.stringMatching(/^T-0002 /), '採択']);
     await page.screenshot({ path: join(SCREENSHOTS, '23-meeting.png'), fullPage: true });
+    await page.click('a[data-pack-link]');
+    await page.waitForSelector('body[data-rendered="#/meetings/M-0001?pack=1"]');
+    expect(await page.$$eval('section[data-pack-theme]', (ss) => ss.map((s) => s.getAttribute('data-pack-theme')))).toEqual(['T-0002']);
+    expect(await page.textContent('section[data-pack-theme] p.question')).toBe('決めること: 採択するか');
+    expect(await page.$$eval('section[data-pack-theme] ul.excerpts li', (lis) => lis.length)).toBe(3);
+    await page.screenshot({ path: join(SCREENSHOTS, '24-meeting-pack-internal.png'), fullPage: true });
+
+    // The plenary's pack: published figures, no excerpt.
+    await open(page, base, '#/meetings');
+    await page.selectOption('select[name=kind]', '全体会');
+    await page.fill('input[name=heldOn]', '2025-09-01');
+    await page.click('button[data-create-meeting]');
+    await page.waitForSelector('body[data-rendered="#/meetings/M-0002"]');
+    await page.selectOption('select[name=theme]', 'T-0002');
+    await page.click('button[data-add-item]');
+    await page.waitForSelector('a[data-agenda-theme="T-0002"]');
+    await open(page, base, '#/meetings/M-0002?pack=1');
+    expect(await page.$('ul.excerpts')).toBeNull();
+    expect(await page.textContent('p.pack-audience')).toBe('公開資料：少数の件数は X（非表示）、事例の抜粋は載せていません。');
+    const counts = await page.$$eval('section[data-pack-theme] table tbody td', (tds) => tds.slice(0, 4).map((td) => td.textContent));
+    for (const count of counts) expect(count === 'X' || count === '0' || Number(count) >= 10).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, '25-meeting-pack-plenary.png'), fullPage: true });
     await page.close();
     await stop();
   });

@@ -26,7 +26,12 @@ export interface NewMeeting {
   heldOn: string;
   subcommittee: string | null;
   title: string;
+  /** Its papers are public (always for the plenary): counts suppressed, no excerpts. */
+  public: boolean;
 }
+
+/** The plenary, whose papers are always public. */
+export const PLENARY = '全体会';
 
 export interface AgendaItem {
   themeId: string | null;
@@ -60,7 +65,7 @@ export function parseMeeting(body: unknown, settings: CouncilSettings): NewMeeti
     throw new InvalidInputError('subcommittee', names.length > 0 ? `専門部会は ${names.join('、')} のいずれかにしてください。` : 'どの専門部会の会議かを書いてください。');
   }
   const title = limited(text(field(body, 'title')), 'title') ?? `${kind}（${heldOn}）`;
-  return { kind, heldOn, subcommittee: kind === SUBCOMMITTEE_MEETING ? subcommittee : null, title };
+  return { kind, heldOn, subcommittee: kind === SUBCOMMITTEE_MEETING ? subcommittee : null, title, public: kind === PLENARY || field(body, 'public') === true };
 }
 
 /** Reads an agenda: each item a theme or words, with the question to decide (optional). */
@@ -79,7 +84,7 @@ export function parseAgenda(body: unknown): AgendaItem[] {
 export async function createMeeting(db: Database, meeting: NewMeeting, userId: string, now: Date): Promise<string> {
   return db.write(async (scope) => {
     const id = `M-${String(Number((await scope.rows(LAST_NUMBER))[0]?.n ?? 0) + 1).padStart(4, '0')}`;
-    await scope.run(INSERT_MEETING, [id, meeting.kind, meeting.heldOn, meeting.subcommittee, meeting.title, now.toISOString(), userId]);
+    await scope.run(INSERT_MEETING, [id, meeting.kind, meeting.heldOn, meeting.subcommittee, meeting.title, meeting.public, now.toISOString(), userId]);
     await audit(scope, { userId, action: 'meeting_create', target: id, after: meeting }, now);
     return id;
   });

@@ -25,7 +25,10 @@ const SCREENS: Array<{ id: string; label: string; roles: Role[]; show: Show }> =
     id: 'meetings',
     label: '会議',
     roles: ['coordinator', 'secretariat'],
-    show: async (main, ctx, id) => (id ? (await import('./views/meeting.ts')).meetingView(main, id, render) : (await import('./views/meetings.ts')).meetingsView(main, ctx)),
+    show: async (main, ctx, id, params) => {
+      if (id && params.pack) return (await import('./views/meeting-pack.ts')).meetingPackView(main, ctx, id);
+      return id ? (await import('./views/meeting.ts')).meetingView(main, id, render) : (await import('./views/meetings.ts')).meetingsView(main, ctx);
+    },
   },
   { id: 'review', label: '事例の見直し', roles: ['coordinator', 'secretariat'], show: async (main, ctx) => (await import('./views/review.ts')).reviewView(main, ctx, render) },
   { id: 'categories', label: '協議会の分類', roles: ['coordinator', 'secretariat'], show: async (main, ctx) => (await import('./views/categories.ts')).categoriesView(main, ctx) },

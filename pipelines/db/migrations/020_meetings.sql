@@ -7,6 +7,8 @@ CREATE TABLE meetings (
   held_on      DATE NOT NULL,
   subcommittee VARCHAR,
   title        VARCHAR NOT NULL,
+  -- Its papers are public: every count suppressed, no excerpt (always so for the 全体会).
+  public       BOOLEAN NOT NULL,
   created_at   TIMESTAMP NOT NULL,
   created_by   VARCHAR NOT NULL
 );

@@ -13,7 +13,7 @@ interface AgendaRow {
 }
 
 interface Record {
-  meeting: { meeting_id: string; kind: string; held_on: string; subcommittee: string | null; title: string };
+  meeting: { meeting_id: string; kind: string; held_on: string; subcommittee: string | null; title: string; public: boolean };
   agenda: AgendaRow[];
   decisions: Array<{ theme_id: string; changed_at: string; changed_by: string | null; label: string }>;
 }
@@ -64,7 +64,8 @@ export async function meetingView(main: HTMLElement, meetingId: string, redraw: 
   main.replaceChildren(
     el('p', { className: 'no-print' }, el('a', { text: '← 会議の一覧へ', attrs: { href: '#/meetings' } })),
     el('h2', { text: m.title }),
-    el('p', { className: 'theme-facts', text: `${m.held_on}　${m.kind}${m.subcommittee ? `（${m.subcommittee}）` : ''}` }),
+    el('p', { className: 'theme-facts', text: `${m.held_on}　${m.kind}${m.subcommittee ? `（${m.subcommittee}）` : ''}${m.public ? '　公開' : ''}` }),
+    el('p', { className: 'no-print' }, el('a', { text: '議題の資料（A4、印刷用）を開く', attrs: { href: routeHash('meetings', meetingId, { pack: '1' }), 'data-pack-link': '' } })),
     el('h3', { text: '議題' }),
     items.length === 0 ? el('p', { text: 'まだ議題はありません。' }) : el('table', { className: 'board agenda' }, el('thead', {}, el('tr', {}, ...['', '議題', '状態', '決めること', ''].map((h) => el('th', { text: h, attrs: { scope: 'col' } })))), body),
     add,
