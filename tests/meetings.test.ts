@@ -60,3 +60,35 @@ describe('the council\'s meetings', () => {
     expect((await (await t.as('viewer')).send('POST', '/api/meetings', { kind: '全体会', heldOn: '2025-07-01' })).status).toBe(403);
   });
 });
+
+describe('the subcommittees\' work', () => {
+  it('keeps a referred theme\'s plan and progress, and shows on the subcommittee\'s board what is overdue', async () => {
+    const notYet = await coordinator.send('PUT', '/api/subcommittees/themes/T-0002/plan', { studies: '空き状況の調査' });
+    expect([notYet.status, ((await notYet.json()) as { code: string }).code]).toEqual([409, 'not_referred']);
+    let revision = await revisionOf('T-0002');
+    for (const body of [{ action: 'adopt' }, { action: 'refer', subcommittee: '居住支援部会' }]) {
+      expect((await coordinator.send('POST', '/api/themes/T-0002/actions', { ...body, revision })).status).toBe(200);
+      revision += 1;
+    }
+    const plan = { studies: '市内のグループホームの空き状況と待機者の調査', due: '2026-10-31', nextReport: '2026-09-30' };
+    expect(await answer(await coordinator.send('PUT', '/api/subcommittees/themes/T-0002/plan', plan))).toEqual([200, { themeId: 'T-0002', plan }]);
+    expect((await coordinator.send('POST', '/api/subcommittees/themes/T-0002/progress', { text: '事業所アンケートを配布した', notedOn: '2026-08-20' })).status).toBe(201);
+    const board = async () => ((await (await coordinator.get(`/api/subcommittees/${encodeURIComponent('居住支援部会')}/progress`)).json()) as { today: string; themes: Array<Record<string, unknown>> });
+    // The test clock stands at 2026-11-21: the next report (09-30) is late and the plan's end (10-31) has passed.
+    const first = await board();
+    expect(first.today).toBe('2026-11-21');
+    expect(first.themes.map((x) => [x.theme_id, x.status, x.due, x.next_report, x.latest, x.reports, x.due_passed, x.report_late])).toEqual([
+      ['T-0002', '部会へ依頼', '2026-10-31', '2026-09-30', '事業所アンケートを配布した', 0, true, true],
+    ]);
+    expect((await coordinator.send('POST', '/api/subcommittees/themes/T-0002/progress', { kind: 'report', text: '調査結果を運営会議に報告', notedOn: '2026-10-05' })).status).toBe(201);
+    const second = await board();
+    expect(second.themes.map((x) => [x.latest, x.reports, x.report_late])).toEqual([['調査結果を運営会議に報告', 1, false]]);
+    const detail = (await (await coordinator.get('/api/subcommittees/themes/T-0002')).json()) as { plan: Record<string, unknown>; progress: Array<Record<string, unknown>> };
+    expect([detail.plan.studies, detail.progress.map((p) => [p.kind, p.noted_on])]).toEqual([plan.studies, [['progress', '2026-08-20'], ['report', '2026-10-05']]]);
+    const wrong = await coordinator.send('POST', '/api/subcommittees/themes/T-0002/progress', { kind: 'memo', text: 'x' });
+    expect([wrong.status, ((await wrong.json()) as { field: string }).field]).toEqual([400, 'kind']);
+    const late = await coordinator.send('PUT', '/api/subcommittees/themes/T-0002/plan', { studies: 'x', due: '2026-13-01' });
+    expect([late.status, ((await late.json()) as { field: string }).field]).toEqual([400, 'due']);
+    expect((await coordinator.get(`/api/subcommittees/${encodeURIComponent('架空部会')}/progress`)).status).toBe(400);
+  });
+});

@@ -1,4 +1,5 @@
 import { audit } from '../audit/audit-log.ts';
+import { isCalendarDay } from '../calendar-day.ts';
 import { DEFAULT_MEETING_KINDS, SUBCOMMITTEE_MEETING, type CouncilSettings } from '../council/settings.ts';
 import type { Database, ReadScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
@@ -56,7 +57,7 @@ export function parseMeeting(body: unknown, settings: CouncilSettings): NewMeeti
   const kind = text(field(body, 'kind'));
   if (kind === null || !kinds.includes(kind)) throw new InvalidInputError('kind', `会議の種類は ${kinds.join('、')} のいずれかにしてください。`);
   const heldOn = text(field(body, 'heldOn'));
-  if (heldOn === null || !/^\d{4}-\d{2}-\d{2}$/.test(heldOn) || Number.isNaN(Date.parse(`${heldOn}T00:00:00Z`)) || new Date(`${heldOn}T00:00:00Z`).toISOString().slice(0, 10) !== heldOn) {
+  if (heldOn === null || !isCalendarDay(heldOn)) {
     throw new InvalidInputError('heldOn', '開催日は 2025-06-12 のように年-月-日で書いてください。');
   }
   const names = settings.subcommittees.map((s) => s.name);
