@@ -35,6 +35,9 @@ export type AgeBand = (typeof AGE_BANDS)[number];
 export const STATUSES = ['候補', '採択', '部会へ依頼', '協議中', '全体会報告', '提言済', '見送り'] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** The statuses in which a theme is with a subcommittee: it carries the subcommittee's plan and progress. */
+export const REFERRED_STATUSES: readonly Status[] = ['部会へ依頼', '協議中', '全体会報告', '提言済'];
+
 /** The moves of the council's workflow, in the order the dashboard offers them. */
 export const WORKFLOW_ACTIONS = ['rename', 'adopt', 'dismiss', 'reopen', 'refer', 'discuss', 'conclude', 'report', 'recommend', 'note'] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];

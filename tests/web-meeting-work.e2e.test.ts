@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ServerType } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_COUNCIL } from '../pipelines/council/settings.ts';
+import { loadCouncilSettings, presetPath } from '../pipelines/council/settings.ts';
 import { openDatabase, type Database } from '../pipelines/db/database.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { SCREENSHOTS, serveDashboard } from './helpers/dashboard-server.ts';
@@ -31,7 +31,7 @@ afterAll(async () => {
 const file = () => temp.dir.path('mieruka.duckdb');
 async function start(): Promise<string> {
   db = await openDatabase(file());
-  const served = await serveDashboard(db, DEFAULT_COUNCIL);
+  const served = await serveDashboard(db, await loadCouncilSettings(presetPath('kisarazu')));
   server = served.server;
   return served.base;
 }
@@ -164,6 +164,33 @@ describe('the council\'s meetings in Chromium', () => {
     const counts = await page.$$eval('section[data-pack-theme] table tbody td', (tds) => tds.slice(0, 4).map((td) => td.textContent));
     for (const count of counts) expect(count === 'X' || count === '0' || Number(count) >= 10).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, '25-meeting-pack-plenary.png'), fullPage: true });
+    await page.close();
+    await stop();
+  });
+
+  it('keeps a referred theme\'s plan and progress, and the subcommittee\'s board shows what is late', async () => {
+    const base = await start();
+    const page = await signIn(base, 'coordinator');
+    await open(page, base, '#/themes/T-0001');
+    await page.click('button[data-action=adopt]');
+    await page.waitForFunction(() => document.querySelector('p.theme-facts')?.textContent?.startsWith('状態: 採択'));
+    await page.click('button[data-action=refer]');
+    await page.selectOption('select[name=subcommittee]', '居住支援部会');
+    await page.click('button[data-confirm]');
+    await page.waitForSelector('section[data-theme-plan="T-0001"]');
+    await page.fill('section[data-theme-plan] input[name=studies]', '空き状況と待機者の調査');
+    await page.fill('section[data-theme-plan] input[name=due]', '2026-10-31');
+    await page.fill('section[data-theme-plan] input[name=nextReport]', '2026-09-30');
+    await page.click('button[data-save-plan]');
+    await page.waitForFunction(() => (document.querySelector('section[data-theme-plan] input[name=due]') as HTMLInputElement | null)?.value === '2026-10-31');
+    await page.fill('section[data-theme-plan] input[name=notedOn]', '2026-08-20');
+    await page.fill('section[data-theme-plan] input[name=text]', '事業所アンケートを配布した');
+    await page.click('button[data-add-progress]');
+    await page.waitForSelector('table.progress tbody tr');
+    await open(page, base, `#/progress?subcommittee=${encodeURIComponent('居住支援部会')}`);
+    const row = await page.$$eval('tr[data-progress-row="T-0001"] td', (tds) => tds.map((td) => td.textContent));
+    expect(row.slice(1)).toEqual(['部会へ依頼', '空き状況と待機者の調査', '2026-10-31', '2026-09-30', '2026-08-20 事業所アンケートを配布した', '0', expect.stringMatching(/期限切れ|報告遅れ/)]);
+    await page.screenshot({ path: join(SCREENSHOTS, '26-progress-board.png'), fullPage: true });
     await page.close();
     await stop();
   });

@@ -1,4 +1,4 @@
-import type { Status } from '../../shared/vocabulary.ts';
+import { REFERRED_STATUSES, type Status } from '../../shared/vocabulary.ts';
 import { audit } from '../audit/audit-log.ts';
 import { isCalendarDay } from '../calendar-day.ts';
 import type { Database, ReadScope } from '../db/database.ts';
@@ -15,8 +15,6 @@ const THEME_PROGRESS = sql('theme-progress.sql');
 const PROGRESS_BOARD = sql('progress-board.sql');
 const THEME_STATUS = sql('theme-status.sql');
 
-/** The statuses in which a theme is with a subcommittee: it may carry a plan and progress. */
-export const WITH_SUBCOMMITTEE: readonly Status[] = ['部会へ依頼', '協議中', '全体会報告', '提言済'];
 /** A progress note, or a report of the subcommittee (to the 運営会議 or the plenary). */
 export const PROGRESS_KINDS = ['progress', 'report'] as const;
 export type ProgressKind = (typeof PROGRESS_KINDS)[number];
@@ -69,7 +67,7 @@ export function parseProgress(body: unknown, today: string): Progress {
 async function withSubcommittee(scope: ReadScope, themeId: string): Promise<void> {
   const row = (await scope.rows(THEME_STATUS, [themeId]))[0];
   if (!row) throw new NotFoundError('not_found', `テーマ ${themeId} はありません。`);
-  if (!WITH_SUBCOMMITTEE.includes(row.status as Status) || row.subcommittee === null) {
+  if (!REFERRED_STATUSES.includes(row.status as Status) || row.subcommittee === null) {
     throw new ConflictError('not_referred', `テーマ ${themeId} はまだ専門部会へ依頼されていません（いまは「${String(row.status)}」）。部会へ依頼してから計画を書いてください。`);
   }
 }

@@ -30,6 +30,7 @@ const SCREENS: Array<{ id: string; label: string; roles: Role[]; show: Show }> =
       return id ? (await import('./views/meeting.ts')).meetingView(main, id, render) : (await import('./views/meetings.ts')).meetingsView(main, ctx);
     },
   },
+  { id: 'progress', label: '部会の進み具合', roles: ['coordinator', 'secretariat'], show: async (main, ctx, _id, params) => (await import('./views/progress-board.ts')).progressBoardView(main, ctx, params) },
   { id: 'review', label: '事例の見直し', roles: ['coordinator', 'secretariat'], show: async (main, ctx) => (await import('./views/review.ts')).reviewView(main, ctx, render) },
   { id: 'categories', label: '協議会の分類', roles: ['coordinator', 'secretariat'], show: async (main, ctx) => (await import('./views/categories.ts')).categoriesView(main, ctx) },
   { id: 'feedback', label: 'あなたの事例の行方', roles: ['staff'], show: async (main) => (await import('./views/feedback.ts')).feedbackView(main) },
