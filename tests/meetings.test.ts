@@ -92,3 +92,40 @@ describe('the subcommittees\' work', () => {
     expect((await coordinator.get(`/api/subcommittees/${encodeURIComponent('架空部会')}/progress`)).status).toBe(400);
   });
 });
+
+describe('the city\'s plan', () => {
+  it('loads the plan\'s items from a CSV, links themes to them, and lists per item the themes and the council\'s notes', async () => {
+    const secretariat = await t.as('secretariat');
+    const csv = '\ufeff番号,項目\r\n1-1,地域生活支援拠点等の整備\r\n2-3,グループホームの確保\r\n';
+    expect(await answer(await secretariat.send('PUT', '/api/plan/items', { csv }))).toEqual([200, { items: 2 }]);
+    expect(await answer(await coordinator.send('PUT', '/api/plan/themes/T-0002', { numbers: ['2-3'] }))).toEqual([200, { themeId: 'T-0002', numbers: ['2-3'] }]);
+    const revision = await revisionOf('T-0002');
+    await coordinator.send('POST', '/api/themes/T-0002/actions', { action: 'note', note: '市に整備を求める意見をまとめる', revision });
+    const report = (await (await coordinator.get('/api/plan/report')).json()) as { items: Array<{ number: string; heading: string; themes: Array<Record<string, unknown>> }> };
+    expect(report.items.map((i) => [i.number, i.heading, i.themes.map((x) => [x.themeId, x.status])])).toEqual([
+      ['1-1', '地域生活支援拠点等の整備', []],
+      ['2-3', 'グループホームの確保', [['T-0002', '候補']]],
+    ]);
+    expect(String(report.items[1]?.themes[0]?.notes)).toContain('市に整備を求める意見をまとめる');
+    expect(await answer(await coordinator.get('/api/plan/themes/T-0002'))).toEqual([200, { numbers: ['2-3'] }]);
+    // A new plan without 2-3 drops the link.
+    await secretariat.send('PUT', '/api/plan/items', { csv: '番号,項目\n1-1,地域生活支援拠点等の整備\n' });
+    expect(await answer(await coordinator.get('/api/plan/themes/T-0002'))).toEqual([200, { numbers: [] }]);
+  });
+
+  it.each([
+    ['番号,見出し\n1,a\n', '1 行目に「項目」の列がありません。列は 番号、項目 にしてください。'],
+    ['番号,項目\n1,a\n,b\n', '3 行目の「番号」が空です。'],
+    ['番号,項目\n1,a\n1,b\n', '3 行目の番号「1」は 2 行目と重複しています。'],
+    ['番号,項目\n1,\n', '2 行目の「項目」が空です。'],
+  ])('refuses the plan CSV %j with its line', async (csv, message) => {
+    const res = await (await t.as('secretariat')).send('PUT', '/api/plan/items', { csv });
+    expect([res.status, ((await res.json()) as { message: string }).message]).toEqual([400, message]);
+  });
+
+  it('refuses a link to an item the plan does not have, and lets only the secretariat load the plan', async () => {
+    const res = await coordinator.send('PUT', '/api/plan/themes/T-0002', { numbers: ['9-9'] });
+    expect([res.status, ((await res.json()) as { field: string }).field]).toEqual([400, 'numbers']);
+    expect((await coordinator.send('PUT', '/api/plan/items', { csv: '番号,項目\n1,a\n' })).status).toBe(403);
+  });
+});

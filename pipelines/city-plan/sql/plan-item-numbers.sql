@@ -1,0 +1,1 @@
+SELECT number FROM plan_items ORDER BY position;
