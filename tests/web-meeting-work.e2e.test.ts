@@ -194,4 +194,23 @@ describe('the council\'s meetings in Chromium', () => {
     await page.close();
     await stop();
   });
+
+  it('loads the city\'s plan, links a theme to an item, and the annual report lists it under the item', async () => {
+    const base = await start();
+    const page = await signIn(base, 'secretariat');
+    await open(page, base, '#/plan');
+    await page.setInputFiles('#plan-file', { name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff番号,項目\r\n1-1,地域生活支援拠点等の整備\r\n2-3,グループホームの確保\r\n') });
+    await page.waitForFunction(() => document.querySelector('[data-plan-status]')?.textContent === '2 項目を読み込みました。');
+    await page.waitForSelector('tr[data-plan-item="2-3"]');
+    await open(page, base, '#/themes/T-0002');
+    await page.check('input[data-plan-number="2-3"]');
+    await page.waitForFunction(() => document.querySelector('[data-plan-links-status]')?.textContent === '保存しました。');
+    await open(page, base, '#/plan');
+    expect(await page.$$eval('tr[data-plan-item="2-3"] td', (tds) => tds.map((td) => td.textContent).slice(0, 3))).toEqual(['2-3', 'グループホームの確保', expect.stringMatching(/^T-0002 /)]);
+    expect(await page.$$eval('tr[data-plan-item="1-1"] td', (tds) => tds.map((td) => td.textContent).slice(2, 3))).toEqual(['（まだテーマはありません）']);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(1280);
+    await page.screenshot({ path: join(SCREENSHOTS, '27-annual-report.png'), fullPage: true });
+    await page.close();
+    await stop();
+  });
 });

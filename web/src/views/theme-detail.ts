@@ -14,6 +14,7 @@ import { figure } from './figure.ts';
 import { themeActions } from './theme-actions.ts';
 import { themeCases } from './theme-cases.ts';
 import { themePlan } from './theme-plan.ts';
+import { themePlanItems } from './theme-plan-items.ts';
 
 interface Detail {
   theme: ThemeRow & { case_count: number; secondary_count?: number };
@@ -87,7 +88,7 @@ export async function themeDetailView(main: HTMLElement, ctx: Context, themeId: 
     el('p', { className: 'why', text: `なぜこの専門部会か: ${routingWhy(t)}` }),
     ...(meetingId ? [el('p', { className: 'hint', attrs: { 'data-in-meeting': meetingId }, text: `会議 ${meetingId} の議題として開いています。ここでの決定は、その会議の決定として記録されます。` })] : []),
     themeActions(t, ctx, themes, redraw, meetingId),
-    ...[await themePlan(t, redraw, meetingId)].filter((x): x is HTMLElement => x !== null),
+    ...[await themePlan(t, redraw, meetingId), await themePlanItems(t.theme_id)].filter((x): x is HTMLElement => x !== null),
     el('div', { className: 'charts' }, ...charts),
     el('h3', { text: 'キーワードの使われ方（KWIC）' }),
     kwicList(detail.kwic),
