@@ -1,3 +1,4 @@
+// The council's year through the API: meetings and their minutes, subcommittees' plans and progress, the city's plan, issues raised by related bodies.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCouncilSettings, presetPath } from '../pipelines/council/settings.ts';
 import { testApp, type Client } from './helpers/test-app.ts';
@@ -127,5 +128,32 @@ describe('the city\'s plan', () => {
     const res = await coordinator.send('PUT', '/api/plan/themes/T-0002', { numbers: ['9-9'] });
     expect([res.status, ((await res.json()) as { field: string }).field]).toEqual([400, 'numbers']);
     expect((await coordinator.send('PUT', '/api/plan/items', { csv: '番号,項目\n1,a\n' })).status).toBe(403);
+  });
+});
+
+describe('issues raised by related bodies and subcommittees', () => {
+  it('takes an issue from a body\'s account, by form and by CSV, and tells the body what became of it', async () => {
+    const body = await t.as('staff');
+    const raised = await body.send('POST', '/api/raised-issues', { raisedBy: '相談支援事業所連絡会', title: '夜間の相談先がない', description: '夜間に緊急の相談を受けられる所がない。', raisedOn: '2025-06-01' });
+    expect(await answer(raised)).toEqual([201, { issueIds: ['I-0001'] }]);
+    const csv = '\ufeff提出者,件名,内容,根拠\r\n居住支援部会,保証人がいない,賃貸の入居で保証人を求められる,部会での聞き取り\r\n居住支援部会,家賃が高い,,\r\n';
+    const wrong = await coordinator.send('POST', '/api/raised-issues', { csv });
+    expect([wrong.status, ((await wrong.json()) as { message: string }).message]).toEqual([400, '3 行目の「内容」が空です。']);
+    expect(await answer(await coordinator.send('POST', '/api/raised-issues', { csv: csv.split('\r\n').slice(0, 2).join('\r\n') }))).toEqual([201, { issueIds: ['I-0002'] }]);
+    expect((await coordinator.send('POST', '/api/raised-issues/I-0001/decision', { action: 'merge', themeId: 'T-0001' })).status).toBe(200);
+    expect((await coordinator.send('POST', '/api/raised-issues/I-0002/decision', { action: 'dismiss' })).status).toBe(400);
+    expect((await coordinator.send('POST', '/api/raised-issues/I-0002/decision', { action: 'dismiss', reason: '市の住宅部局と協議済み' })).status).toBe(200);
+    const again = await coordinator.send('POST', '/api/raised-issues/I-0001/decision', { action: 'dismiss', reason: 'x' });
+    expect([again.status, ((await again.json()) as { code: string }).code]).toEqual([409, 'decided']);
+    await coordinator.send('POST', '/api/themes/T-0001/actions', { action: 'adopt', revision: await revisionOf('T-0001') });
+    const mine = ((await (await body.get('/api/raised-issues')).json()) as { issues: Array<Record<string, unknown>> }).issues;
+    expect(mine.map((i) => [i.issue_id, i.status, i.theme_id, i.theme_status])).toEqual([['I-0001', '統合', 'T-0001', '採択']]);
+    const all = ((await (await coordinator.get('/api/raised-issues')).json()) as { issues: Array<Record<string, unknown>> }).issues;
+    expect(all.map((i) => [i.issue_id, i.raised_by, i.status, i.reason])).toEqual([
+      ['I-0002', '居住支援部会', '見送り', '市の住宅部局と協議済み'],
+      ['I-0001', '相談支援事業所連絡会', '統合', null],
+    ]);
+    expect((await (await t.as('viewer')).get('/api/raised-issues')).status).toBe(403);
+    expect((await body.send('POST', '/api/raised-issues/I-0002/decision', { action: 'reopen' })).status).toBe(403);
   });
 });

@@ -1,0 +1,116 @@
+import { parse } from 'csv-parse/sync';
+import { audit } from '../audit/audit-log.ts';
+import { isCalendarDay } from '../calendar-day.ts';
+import type { Database, ReadScope } from '../db/database.ts';
+import { sqlFile } from '../db/sql-file.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../domain-error.ts';
+import { NAME_MAX, NOTE_MAX } from '../review/workflow.ts';
+
+const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
+const LAST_NUMBER = sql('last-issue-number.sql');
+const INSERT = sql('insert-issue.sql');
+const ISSUE = sql('issue.sql');
+const DECIDE = sql('decide-issue.sql');
+const LIST = sql('list-issues.sql');
+const THEME_EXISTS = sqlFile(new URL('../meetings/', import.meta.url).href, 'sql/theme-exists.sql');
+
+/** The columns of the CSV a body fills in: 提出者, 件名, 内容, 根拠 (optional), 提出日 (optional). */
+export const ISSUE_COLUMNS = ['提出者', '件名', '内容', '根拠', '提出日'] as const;
+const REQUIRED_COLUMNS = ['提出者', '件名', '内容'] as const;
+const ISSUES_MAX = 500;
+
+export interface RaisedIssue {
+  raisedBy: string;
+  title: string;
+  description: string;
+  evidence: string | null;
+  raisedOn: string;
+}
+
+export type IssueDecision = { action: 'merge'; themeId: string } | { action: 'dismiss'; reason: string } | { action: 'reopen' };
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+const field = (body: unknown, name: string): unknown => (body !== null && typeof body === 'object' && Object.hasOwn(body, name) ? (body as Record<string, unknown>)[name] : undefined);
+
+/** Checks one issue's parts, naming the part (and, from a CSV, the line) that is wrong. */
+function checked(raw: { raisedBy: string | null; title: string | null; description: string | null; evidence: string | null; raisedOn: string | null }, today: string, where: (part: string) => string): RaisedIssue {
+  const need = (value: string | null, part: string, max: number) => {
+    if (value === null) throw new InvalidInputError(part, `${where(part)}が空です。`);
+    if (value.length > max) throw new InvalidInputError(part, `${where(part)}は ${max} 文字までにしてください（いまは ${value.length} 文字です）。`);
+    return value;
+  };
+  if (raw.evidence !== null && raw.evidence.length > NOTE_MAX) throw new InvalidInputError('evidence', `${where('根拠')}は ${NOTE_MAX} 文字までにしてください。`);
+  if (raw.raisedOn !== null && !isCalendarDay(raw.raisedOn)) throw new InvalidInputError('raisedOn', `${where('提出日')}は 2025-06-12 のように年-月-日で書いてください。`);
+  return { raisedBy: need(raw.raisedBy, '提出者', NAME_MAX), title: need(raw.title, '件名', NAME_MAX), description: need(raw.description, '内容', NOTE_MAX), evidence: raw.evidence, raisedOn: raw.raisedOn ?? today };
+}
+
+/** One issue from the form. */
+export function parseIssue(body: unknown, today: string): RaisedIssue {
+  return checked({ raisedBy: text(field(body, 'raisedBy')), title: text(field(body, 'title')), description: text(field(body, 'description')), evidence: text(field(body, 'evidence')), raisedOn: text(field(body, 'raisedOn')) }, today, (part) => `「${part}」`);
+}
+
+/** Issues from a CSV (UTF-8, BOM dropped, header in any order, blank rows skipped); a wrong row names its line, nothing is taken. */
+export function parseIssuesCsv(csv: string, today: string): RaisedIssue[] {
+  let rows: string[][];
+  try {
+    rows = parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+  } catch {
+    throw new InvalidInputError('file', 'CSV として読めません。引用符（"）の対応を確かめてください。');
+  }
+  const [header, ...body] = rows;
+  const at = new Map((header ?? []).map((h, i) => [h.trim(), i]));
+  for (const column of REQUIRED_COLUMNS) if (!at.has(column)) throw new InvalidInputError('file', `1 行目に「${column}」の列がありません。列は ${ISSUE_COLUMNS.join('、')} にしてください。`);
+  if (body.length > ISSUES_MAX) throw new InvalidInputError('file', `課題は ${ISSUES_MAX} 行までにしてください。`);
+  return body.map((row, i) => {
+    const cell = (column: (typeof ISSUE_COLUMNS)[number]) => (at.has(column) ? text(row[at.get(column) as number] ?? '') : null);
+    return checked({ raisedBy: cell('提出者'), title: cell('件名'), description: cell('内容'), evidence: cell('根拠'), raisedOn: cell('提出日') }, today, (part) => `${i + 2} 行目の「${part}」`);
+  });
+}
+
+export function parseDecision(body: unknown): IssueDecision {
+  const action = field(body, 'action');
+  if (action === 'merge') {
+    const themeId = text(field(body, 'themeId'));
+    if (themeId === null) throw new InvalidInputError('themeId', '統合先のテーマを選んでください。');
+    return { action, themeId };
+  }
+  if (action === 'dismiss') {
+    const reason = text(field(body, 'reason'));
+    if (reason === null) throw new InvalidInputError('reason', '見送る理由を書いてください。提出した方に伝わります。');
+    if (reason.length > NOTE_MAX) throw new InvalidInputError('reason', `理由は ${NOTE_MAX} 文字までにしてください。`);
+    return { action, reason };
+  }
+  if (action === 'reopen') return { action };
+  throw new InvalidInputError('action', '扱いは merge（テーマに統合）、dismiss（見送り）、reopen（提出に戻す）のいずれかにしてください。');
+}
+
+/** Records issues with the next I-numbers, in one write with the audit entry. */
+export async function raiseIssues(db: Database, issues: readonly RaisedIssue[], userId: string, now: Date): Promise<string[]> {
+  return db.write(async (scope) => {
+    let n = Number((await scope.rows(LAST_NUMBER))[0]?.n ?? 0);
+    const ids: string[] = [];
+    for (const issue of issues) {
+      const id = `I-${String(++n).padStart(4, '0')}`;
+      await scope.run(INSERT, [id, issue.raisedBy, userId, issue.title, issue.description, issue.evidence, issue.raisedOn]);
+      ids.push(id);
+    }
+    await audit(scope, { userId, action: 'issues_raise', after: ids }, now);
+    return ids;
+  });
+}
+
+/** The meeting's answer to an issue: merged into a theme, set aside with a reason, or back to undecided. */
+export async function decideIssue(db: Database, issueId: string, decision: IssueDecision, userId: string, now: Date): Promise<void> {
+  await db.write(async (scope) => {
+    const row = (await scope.rows(ISSUE, [issueId]))[0];
+    if (!row) throw new NotFoundError('not_found', `課題 ${issueId} はありません。`);
+    if (decision.action !== 'reopen' && row.status !== '提出') throw new ConflictError('decided', `課題 ${issueId} はすでに「${String(row.status)}」です。提出に戻してから決め直してください。`);
+    if (decision.action === 'merge' && (await scope.rows(THEME_EXISTS, [decision.themeId])).length === 0) throw new NotFoundError('not_found', `テーマ ${decision.themeId} はありません。`);
+    const [status, themeId, reason] = decision.action === 'merge' ? ['統合', decision.themeId, null] : decision.action === 'dismiss' ? ['見送り', null, decision.reason] : ['提出', null, null];
+    await scope.run(DECIDE, [issueId, status, themeId, reason, decision.action === 'reopen' ? null : now.toISOString(), decision.action === 'reopen' ? null : userId]);
+    await audit(scope, { userId, action: `issue_${decision.action}`, target: issueId, after: decision }, now);
+  });
+}
+
+/** The raised issues (only `userId`'s when given), undecided first. */
+export const listIssues = (scope: ReadScope, userId: string | null) => scope.rows(LIST, [userId ?? '', userId !== null]);
