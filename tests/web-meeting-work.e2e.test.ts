@@ -213,4 +213,29 @@ describe('the council\'s meetings in Chromium', () => {
     await page.close();
     await stop();
   });
+
+  it('takes an issue raised by a related body to the board, and the body sees it merged into a theme', async () => {
+    const base = await start();
+    const body = await signIn(base, 'staff');
+    await body.waitForSelector('body[data-rendered]');
+    await body.fill('form.issue-form [name=raisedBy]', '相談支援事業所連絡会');
+    await body.fill('form.issue-form [name=title]', '夜間の相談先がない');
+    await body.fill('form.issue-form [name=description]', '夜間に緊急の相談を受けられる所がない。');
+    await body.click('button[data-raise-issue]');
+    await body.waitForSelector('article[data-feedback-issue="I-0001"]');
+    expect(await body.textContent('article[data-feedback-issue="I-0001"] p.standing')).toBe('まだ調整会議で扱われていません。');
+    const meeting = await signIn(base, 'coordinator');
+    await open(meeting, base, '#/board');
+    const into = await meeting.$eval('select[data-issue-into="I-0001"]', (s) => (s as HTMLSelectElement).value);
+    await meeting.click('button[data-issue-merge="I-0001"]');
+    await meeting.waitForFunction((id) => document.querySelector('tr[data-issue-row="I-0001"] td:last-child')?.textContent === `→ ${id}`, into);
+    const status = String((await queryRows(db as Database, 'SELECT status FROM themes WHERE theme_id = $1', [into]))[0]?.status);
+    await meeting.screenshot({ path: join(SCREENSHOTS, '28-raised-issues.png'), fullPage: true });
+    await body.reload();
+    await body.waitForSelector('article[data-feedback-issue="I-0001"]');
+    expect(await body.textContent('article[data-feedback-issue="I-0001"] p.standing')).toMatch(new RegExp(`^テーマ ${into}「.+」に統合されました（いまの状態: ${status}）。$`));
+    await body.close();
+    await meeting.close();
+    await stop();
+  });
 });

@@ -12,6 +12,7 @@ import { areaHeading, groupByArea } from './board-areas.ts';
 import { boardFilters, type BoardFilter } from './board-filters.ts';
 import { decisionHistory, type HistoryEntry } from './decision-history.ts';
 import { figure } from './figure.ts';
+import { raisedIssuesSection, type IssueRow } from './raised-issues.ts';
 import { themeActions } from './theme-actions.ts';
 
 const HEADERS = ['順位', 'ID', 'テーマ案', '事例', '事業所', '地区', '月数', '推移', '傾向', '専門部会', '状態'];
@@ -53,10 +54,11 @@ function themeRow(t: ThemeRow, rank: number, ctx: Context, series: MonthSeries, 
  */
 export async function boardView(main: HTMLElement, ctx: Context, filter: BoardFilter, redraw: () => void): Promise<void> {
   const query = new URLSearchParams(Object.entries(filter) as Array<[string, string]>).toString();
-  const [{ themes }, lines, history] = await Promise.all([
+  const [{ themes }, lines, history, issues] = await Promise.all([
     api<{ themes: ThemeRow[] }>('GET', `/api/themes${query ? `?${query}` : ''}`),
     fetchArrowRows<BreakdownLine>(`/api/exports/breakdown.arrow?facet=${encodeURIComponent('月')}`),
     decides(ctx) ? api<{ history: HistoryEntry[] }>('GET', '/api/themes/history').then((h) => h.history) : Promise.resolve(null),
+    decides(ctx) ? api<{ issues: IssueRow[] }>('GET', '/api/raised-issues').then((r) => r.issues) : Promise.resolve(null),
   ]);
   const series = monthSeries(lines);
   const apply = (f: BoardFilter) => go('board', null, f);
@@ -88,6 +90,7 @@ export async function boardView(main: HTMLElement, ctx: Context, filter: BoardFi
     figure(brush, 'timeline'),
     boardFilters(ctx, filter, apply),
     themes.length === 0 ? el('p', { text: query ? '条件に合うテーマはありません。' : 'まだ分析されたテーマはありません。' }) : el('table', { className: 'board' }, el('thead', {}, header), body),
+    ...(issues ? [raisedIssuesSection(issues, themes, ctx.status.subcommittees, redraw)] : []),
     ...(history ? [decisionHistory(history, themes, '最近の決定')] : []),
   );
 }
