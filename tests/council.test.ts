@@ -11,7 +11,7 @@ import {
 } from '../pipelines/council/settings.ts';
 import { thrownBy } from './helpers/thrown.ts';
 
-const TOP_KEYS = 'name、areas、agencies、subcommittees、suppressionThreshold、headerAliases、dictionary、seedThemes、categories、meetingKinds';
+const TOP_KEYS = 'name、areas、agencies、subcommittees、suppressionThreshold、headerAliases、dictionary、seedThemes、categories、calendar、meetingKinds';
 const HEADERS = '記録ID、会議日、事業所コード、地区、障害種別、年齢層、相談内容、課題、対応・支援内容、地域課題メモ';
 
 const errorOf = (run: () => unknown) => thrownBy(CouncilSettingsError, run);
@@ -281,6 +281,24 @@ describe('the council dictionary', () => {
     [JSON.parse('{"concepts": [{"concept": "A", "expressions": ["x"], "__proto__": {}}]}'), 'dictionary.concepts[0].__proto__', '「dictionary.concepts[0].__proto__」という項目は使えません。消してください。'],
   ])('refuses %j naming %s', (dictionary, key, message) => {
     expect(() => parseCouncilSettings({ name: 'テスト協議会', dictionary })).toThrow(new CouncilSettingsError(message, key));
+  });
+});
+
+describe('the budget calendar', () => {
+  it('reads each mark\'s month, day (0 for the whole month) and label', () => {
+    expect(parseCouncilSettings({ name: 'テスト協議会', calendar: [{ month: 9, day: 30, label: '意見のとりまとめ' }, { month: 2, label: '予算審議' }] }).calendar).toEqual([
+      { month: 9, day: 30, label: '意見のとりまとめ' },
+      { month: 2, day: 0, label: '予算審議' },
+    ]);
+  });
+
+  it.each([
+    [[{ month: 13, label: 'x' }], 'calendar[0].month'],
+    [[{ month: 9, day: 32, label: 'x' }], 'calendar[0].day'],
+    [[{ month: 9 }], 'calendar[0].label'],
+    [['9月'], 'calendar[0]'],
+  ])('refuses %j naming %s', (calendar, key) => {
+    expect(thrownBy(CouncilSettingsError, () => parseCouncilSettings({ name: 'テスト協議会', calendar })).key).toBe(key);
   });
 });
 

@@ -162,17 +162,24 @@ describe.each(WALKS)('the $preset council\'s year in Chromium', (walk) => {
       expect(await meeting.$$eval('table.minutes tbody tr td:nth-child(3)', (tds) => tds.map((td) => td.textContent))).toEqual(decisions);
     }
 
+    // The year: the meetings against the city's budget calendar.
+    await open(meeting, base, '#/year?fy=2025');
+    const held = (month: string) => meeting.$$eval(`tr[data-month="${month}"] a[data-year-meeting]`, (as) => as.map((a) => a.getAttribute('data-year-meeting')));
+    expect([await held('2025-06'), await held('2025-07'), await held('2026-02')]).toEqual([[screening], [sub], [plenary]]);
+    expect(await meeting.textContent('tr[data-month="2025-09"] .budget-mark')).toBe('9/30 次年度予算への意見のとりまとめ（予算要求の前に）');
+    await shot(meeting, '6-year');
+
     // 7. The feedback reaches the case worker and (Kamakura) the related body.
     await worker.reload();
     await worker.goto(`${base}/#/feedback`);
     await worker.waitForSelector(`article[data-feedback-theme="${themeId}"]`);
     expect(await worker.textContent(`article[data-feedback-theme="${themeId}"] p.standing`)).toBe(`調整会議の決定: ${walk.ends}（${walk.subcommittee}）`);
-    await shot(worker, '6-feedback');
+    await shot(worker, '7-feedback');
     if (walk.body) {
       const body = await signIn(base, 'body');
       await body.waitForSelector('article[data-feedback-issue="I-0001"]');
       expect(await body.textContent('article[data-feedback-issue="I-0001"] p.standing')).toMatch(new RegExp(`^テーマ ${themeId}「.+」に統合されました（いまの状態: ${walk.ends}）。$`));
-      await shot(body, '7-body-feedback');
+      await shot(body, '8-body-feedback');
       await body.close();
     }
     await worker.close();

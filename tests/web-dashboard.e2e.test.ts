@@ -86,7 +86,7 @@ describe('the dashboard in Chromium', () => {
     await drawn(page);
     expect(await page.textContent('#demo-banner')).toBe('デモデータ：架空の事例を表示しています');
     expect(await page.textContent('#who')).toBe('調整会議（調整会議・運営会議）');
-    expect(await page.$$eval('nav a[data-screen]', (as) => as.map((a) => a.textContent))).toEqual(['テーマ案', '会議', '部会の進み具合', '市の計画と年次報告', '事例の見直し', '協議会の分類', '取り込み', '全体会の資料（印刷）']);
+    expect(await page.$$eval('nav a[data-screen]', (as) => as.map((a) => a.textContent))).toEqual(['テーマ案', '会議', '一年の予定', '部会の進み具合', '市の計画と年次報告', '事例の見直し', '協議会の分類', '取り込み', '全体会の資料（印刷）']);
     const ranked = ((await apiAs(page, base, '/api/themes')) as { themes: Theme[] }).themes;
     const themes = byArea(ranked);
     expect(await boardRows(page)).toEqual(themes.map((t) => t.theme_id));

@@ -42,6 +42,16 @@ export interface CouncilSettings {
   categories?: Category[];
   /** The kinds of meeting the council holds, in the order of its year (default: DEFAULT_MEETING_KINDS). */
   meetingKinds?: string[];
+  /** The city's budget calendar the council keeps in step with: a month (and day) each year and what falls due. */
+  calendar?: CalendarMark[];
+}
+
+export interface CalendarMark {
+  /** 1–12. */
+  month: number;
+  /** 1–31, or 0 for the month as a whole. */
+  day: number;
+  label: string;
 }
 
 /** The meetings of a council without its own list: the case-level one, the coordination meeting, subcommittees, the plenary. */
@@ -86,12 +96,33 @@ const SETTINGS_FIELDS: Fields<CouncilSettings> = {
   dictionary: (value, key) => (value === undefined ? undefined : readFields(record(value, key), DICTIONARY_FIELDS, key)),
   seedThemes: (value, key) => (value === undefined ? undefined : seedThemes(value, key)),
   categories: (value, key) => (value === undefined ? undefined : categories(value, key)),
+  calendar: (value, key) =>
+    value === undefined
+      ? undefined
+      : array(value, key, '予定の配列').map((item, i) => {
+          const itemKey = `${key}[${i}]`;
+          if (!isRecord(item)) fail(itemKey, '{ "month": …, "day": …, "label": … } の形', item);
+          return readFields(item, CALENDAR_FIELDS, itemKey);
+        }),
   meetingKinds: (value, key) => {
     if (value === undefined) return undefined;
     const kinds = uniqueTexts(value, key);
     if (kinds.length === 0) throw new CouncilSettingsError(`「${key}」に会議の種類を 1 つ以上書いてください。`, key);
     return kinds;
   },
+};
+
+const CALENDAR_FIELDS: Fields<CalendarMark> = {
+  month: (value, key) => {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 12) throw new CouncilSettingsError(`「${key}」は 1〜12 の月にしてください。`, key);
+    return value;
+  },
+  day: (value, key) => {
+    if (value === undefined) return 0;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 31) throw new CouncilSettingsError(`「${key}」は 1〜31 の日（月全体なら 0）にしてください。`, key);
+    return value;
+  },
+  label: requiredText,
 };
 
 /** Example phrases a category may have: a few lines, not a corpus. */

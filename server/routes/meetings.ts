@@ -14,7 +14,7 @@ export function meetingRoutes(deps: RouteDeps) {
     .get('/', async (c) => {
       requireRole(c.get('user'), 'secretariat', 'coordinator');
       const meetings = await deps.cache.get('meetings', () => deps.db.read(listMeetings));
-      return c.json({ kinds: meetingKinds(deps.settings), meetings });
+      return c.json({ kinds: meetingKinds(deps.settings), calendar: deps.settings.calendar ?? [], meetings });
     })
     .post('/', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator');

@@ -30,6 +30,7 @@ const SCREENS: Array<{ id: string; label: string; roles: Role[]; show: Show }> =
       return id ? (await import('./views/meeting.ts')).meetingView(main, id, render) : (await import('./views/meetings.ts')).meetingsView(main, ctx);
     },
   },
+  { id: 'year', label: '一年の予定', roles: ['coordinator', 'secretariat'], show: async (main, _ctx, _id, params) => (await import('./views/year-view.ts')).yearView(main, params) },
   { id: 'progress', label: '部会の進み具合', roles: ['coordinator', 'secretariat'], show: async (main, ctx, _id, params) => (await import('./views/progress-board.ts')).progressBoardView(main, ctx, params) },
   { id: 'plan', label: '市の計画と年次報告', roles: ['coordinator', 'secretariat'], show: async (main, ctx) => (await import('./views/city-plan.ts')).cityPlanView(main, ctx, render) },
   { id: 'review', label: '事例の見直し', roles: ['coordinator', 'secretariat'], show: async (main, ctx) => (await import('./views/review.ts')).reviewView(main, ctx, render) },
