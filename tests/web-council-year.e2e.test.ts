@@ -25,6 +25,8 @@ afterAll(async () => {
 
 async function signIn(base: string, login: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // The walk shares the machine with the rest of the suite: give each step room.
+  page.setDefaultTimeout(60_000);
   await page.goto(base);
   await page.fill('#login', login);
   await page.fill('#password', TEST_PASSWORD);

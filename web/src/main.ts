@@ -32,7 +32,7 @@ const SCREENS: Array<{ id: string; label: string; roles: Role[]; show: Show }> =
   },
   { id: 'year', label: '一年の予定', roles: ['coordinator', 'secretariat'], show: async (main, _ctx, _id, params) => (await import('./views/year-view.ts')).yearView(main, params) },
   { id: 'progress', label: '部会の進み具合', roles: ['coordinator', 'secretariat'], show: async (main, ctx, _id, params) => (await import('./views/progress-board.ts')).progressBoardView(main, ctx, params) },
-  { id: 'plan', label: '市の計画と年次報告', roles: ['coordinator', 'secretariat'], show: async (main, ctx) => (await import('./views/city-plan.ts')).cityPlanView(main, ctx, render) },
+  { id: 'plan', label: '市の計画と年次報告', roles: ['coordinator', 'secretariat'], show: async (main, ctx, _id, params) => (await import('./views/city-plan.ts')).cityPlanView(main, ctx, params) },
   { id: 'review', label: '事例の見直し', roles: ['coordinator', 'secretariat'], show: async (main, ctx) => (await import('./views/review.ts')).reviewView(main, ctx, render) },
   { id: 'categories', label: '協議会の分類', roles: ['coordinator', 'secretariat'], show: async (main, ctx) => (await import('./views/categories.ts')).categoriesView(main, ctx) },
   { id: 'feedback', label: 'あなたの事例の行方', roles: ['staff'], show: async (main) => (await import('./views/feedback.ts')).feedbackView(main, render) },

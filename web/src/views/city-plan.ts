@@ -1,7 +1,7 @@
 import { api, ApiFailure } from '../api.ts';
 import type { Context } from '../context.ts';
 import { el } from '../dom.ts';
-import { routeHash } from '../router.ts';
+import { go, routeHash } from '../router.ts';
 
 export interface PlanReport {
   council: string;
@@ -9,9 +9,9 @@ export interface PlanReport {
 }
 
 /** The secretariat's control that loads the plan's items from a CSV file (番号,項目). */
-function loader(done: () => void): HTMLElement {
+function loader(loaded: string | undefined): HTMLElement {
   const file = el('input', { attrs: { type: 'file', accept: '.csv,text/csv', id: 'plan-file', 'aria-label': '計画の CSV（番号,項目）' } });
-  const status = el('p', { attrs: { role: 'status', 'data-plan-status': '' } });
+  const status = el('p', { attrs: { role: 'status', 'data-plan-status': '' }, text: loaded ? `${loaded} 項目を読み込みました。` : '' });
   file.addEventListener('change', () => {
     const chosen = file.files?.[0];
     if (!chosen) return;
@@ -19,10 +19,7 @@ function loader(done: () => void): HTMLElement {
     chosen
       .text()
       .then((csv) => api<{ items: number }>('PUT', '/api/plan/items', { csv }))
-      .then((r) => {
-        status.textContent = `${r.items} 項目を読み込みました。`;
-        done();
-      })
+      .then((r) => go('plan', null, { loaded: String(r.items) }))
       .catch((error: unknown) => (status.textContent = error instanceof ApiFailure ? error.body.message : '読み込めませんでした。'));
   });
   return el('div', { className: 'no-print plan-loader' }, el('label', { text: '市の計画の項目を CSV（番号,項目）で読み込む ', attrs: { for: 'plan-file' } }), file, status);
@@ -33,7 +30,7 @@ function loader(done: () => void): HTMLElement {
  * linked to each, their status and subcommittee, and the council's notes and conclusions;
  * printable. The secretariat loads the plan's items here.
  */
-export async function cityPlanView(main: HTMLElement, ctx: Context, redraw: () => void): Promise<void> {
+export async function cityPlanView(main: HTMLElement, ctx: Context, params: Record<string, string>): Promise<void> {
   const report = await api<PlanReport>('GET', '/api/plan/report');
   const printButton = el('button', { text: '印刷する（A4）', attrs: { type: 'button', 'data-print': '' } });
   printButton.addEventListener('click', () => window.print());
@@ -58,7 +55,7 @@ export async function cityPlanView(main: HTMLElement, ctx: Context, redraw: () =
       el('div', { className: 'no-print actions' }, printButton),
       el('h2', { text: `${report.council} 年次報告（障害福祉計画の項目ごと）` }),
       el('p', { text: `作成: ${new Date().toISOString().slice(0, 10)}　出典: mieruka` }),
-      ctx.role === 'secretariat' ? loader(redraw) : null,
+      ctx.role === 'secretariat' ? loader(params.loaded) : null,
       report.items.length === 0
         ? el('p', { text: 'まだ市の計画の項目がありません。事務局が CSV で読み込みます。' })
         : el(

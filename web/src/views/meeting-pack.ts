@@ -7,6 +7,7 @@ import type { Context } from '../context.ts';
 import { el, textTable } from '../dom.ts';
 import { periodText } from '../month-series.ts';
 import { routeHash } from '../router.ts';
+import { publishedTrends, type TrendPeriod } from '../trend-period.ts';
 import { shownCount, subcommitteeOf, type ThemeRow } from '../themes.ts';
 import { figure } from './figure.ts';
 
@@ -34,16 +35,19 @@ interface CrossCount {
 }
 
 /** One agenda theme's pages: what is to be decided, its figures, its charts, and — for an internal meeting — masked excerpts. */
-async function themePages(a: AgendaRow, theme: ThemeRow | undefined, meeting: Meeting, ctx: Context): Promise<HTMLElement> {
+async function themePages(a: AgendaRow, theme: ThemeRow | undefined, meeting: Meeting, ctx: Context, trends: TrendPeriod | null): Promise<HTMLElement> {
   const id = encodeURIComponent(a.theme_id as string);
   const query = meeting.public ? '?published=1' : '';
-  const [months, cross, detail] = await Promise.all([
+  const [own, cross, detail] = await Promise.all([
     fetchArrowRows<MonthlyCount>(`/api/exports/themes/${id}/monthly.arrow${query}`),
     fetchArrowRows<CrossCount>(`/api/exports/themes/${id}/heatmap.arrow${query}`),
     meeting.public ? Promise.resolve(null) : api<{ representatives: Array<{ recordId: string; excerpt: string }> }>('GET', `/api/themes/${id}`),
   ]);
   const name = theme?.name ?? a.theme_id ?? '';
-  const period = periodText(months[0]?.month, months.at(-1)?.month);
+  // A public pack shows the trend at the period that suppression leaves readable, as the plenary report does.
+  const months = trends ? (trends.series.byTheme.get(a.theme_id as string) ?? []) : own;
+  const label = trends?.label ?? '月別';
+  const period = periodText(own[0]?.month, own.at(-1)?.month);
   const foot = (suppressed: boolean) => plenaryFootnote({ period, threshold: ctx.status.suppressionThreshold, suppressed, internal: !meeting.public });
   const cells: HeatCell[] = cross.map((c) => ({ row: c.area, column: c.disability_type, cases: c.cases, suppressed: c.suppressed }));
   const facts = theme
@@ -58,7 +62,7 @@ async function themePages(a: AgendaRow, theme: ThemeRow | undefined, meeting: Me
     el(
       'div',
       { className: 'small-multiples' },
-      figure(monthlyBars(months, { width: 340, height: 180, title: `${name}：月別の事例数`, footnote: foot(months.some((m) => m.suppressed)) }), `${a.theme_id}-monthly`),
+      figure(monthlyBars(months, { width: 340, height: 180, title: `${name}：${label}の事例数`, footnote: foot(months.some((m) => m.suppressed)) }), `${a.theme_id}-monthly`),
       figure(heatmap(cells, { rows: [...new Set(cells.map((c) => c.row))], columns: [...new Set(cells.map((c) => c.column))], width: 340, title: `${name}：地区 × 障害種別`, footnote: foot(cells.some((c) => c.suppressed)), rowLabel: '地区', columnLabel: '障害種別' }), `${a.theme_id}-heatmap`),
     ),
     detail
@@ -78,8 +82,10 @@ export async function meetingPackView(main: HTMLElement, ctx: Context, meetingId
   const m = record.meeting;
   const { themes } = await api<{ themes: ThemeRow[] }>('GET', `/api/themes${m.public ? '?published=1' : ''}`);
   const byId = new Map(themes.map((t) => [t.theme_id, t]));
+  const onAgenda = record.agenda.flatMap((a) => (a.theme_id === null ? [] : [a.theme_id]));
+  const trends = m.public && onAgenda.length > 0 ? await publishedTrends(onAgenda) : null;
   const pages = await Promise.all(
-    record.agenda.map((a) => (a.theme_id === null ? Promise.resolve(el('section', { className: 'pack-item' }, el('h3', { text: `議題 ${a.position}　${a.item ?? ''}` }), a.question ? el('p', { className: 'question', text: `決めること: ${a.question}` }) : null)) : themePages(a, byId.get(a.theme_id), m, ctx))),
+    record.agenda.map((a) => (a.theme_id === null ? Promise.resolve(el('section', { className: 'pack-item' }, el('h3', { text: `議題 ${a.position}　${a.item ?? ''}` }), a.question ? el('p', { className: 'question', text: `決めること: ${a.question}` }) : null)) : themePages(a, byId.get(a.theme_id), m, ctx, trends))),
   );
   const printButton = el('button', { text: '印刷する（A4）', attrs: { type: 'button', 'data-print': '' } });
   printButton.addEventListener('click', () => window.print());

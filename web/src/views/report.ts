@@ -5,27 +5,12 @@ import { heatmap, type HeatCell } from '../charts/heatmap.ts';
 import { monthlyBars } from '../charts/monthly-bars.ts';
 import type { Context } from '../context.ts';
 import { el, textTable } from '../dom.ts';
-import { monthSeries, periodText, TOTAL, type BreakdownLine, type MonthSeries } from '../month-series.ts';
+import { periodText, TOTAL, type BreakdownLine } from '../month-series.ts';
+import { publishedTrends } from '../trend-period.ts';
 import { shownCount, subcommitteeOf, type ThemeRow } from '../themes.ts';
 import { figure } from './figure.ts';
 
 const TRENDS = 8;
-/**
- * Finest first: the trends use the finest period at which most of what the leading themes
- * hold still shows after suppression, or else the one that shows the most.
- */
-const PERIODS = [
-  { facet: '月', label: '月別', fill: true },
-  { facet: '四半期', label: '四半期別（年度）', fill: false },
-  { facet: '年度', label: '年度別', fill: false },
-] as const;
-const SHOWN_ENOUGH = 2 / 3;
-
-/** The share of non-zero cells of `themes` that suppression leaves visible. */
-function shownShare(series: MonthSeries, themes: readonly ThemeRow[]): number {
-  const cells = themes.flatMap((t) => series.byTheme.get(t.theme_id) ?? []).filter((c) => c.suppressed || (c.cases ?? 0) > 0);
-  return cells.length === 0 ? 1 : cells.filter((c) => !c.suppressed).length / cells.length;
-}
 
 const table = (headers: readonly string[], rows: ReadonlyArray<readonly string[]>) => textTable(headers, rows, 'report-table');
 
@@ -53,18 +38,10 @@ function breakdownChart(lines: readonly BreakdownLine[], themes: readonly ThemeR
  */
 export async function reportView(main: HTMLElement, ctx: Context): Promise<void> {
   const facet = (name: string) => fetchArrowRows<BreakdownLine>(`/api/exports/breakdown.arrow?facet=${encodeURIComponent(name)}&published=1`);
-  const [{ themes }, areas, types, ...byPeriod] = await Promise.all([
-    api<{ themes: ThemeRow[] }>('GET', '/api/themes?published=1'),
-    facet('地区'),
-    facet('障害種別'),
-    ...PERIODS.map((p) => facet(p.facet)),
-  ]);
+  const [{ themes }, areas, types] = await Promise.all([api<{ themes: ThemeRow[] }>('GET', '/api/themes?published=1'), facet('地区'), facet('障害種別')]);
   const leading = themes.slice(0, TRENDS);
-  const candidates = PERIODS.map((p, i) => ({ ...p, series: monthSeries(byPeriod[i] ?? [], p.fill) }));
-  const shares = candidates.map((c) => shownShare(c.series, leading));
-  const enough = shares.findIndex((share) => share >= SHOWN_ENOUGH);
-  const chosen = candidates[enough >= 0 ? enough : shares.indexOf(Math.max(...shares))] as (typeof candidates)[number];
-  const months = candidates[0]?.series.months ?? [];
+  const chosen = await publishedTrends(leading.map((t) => t.theme_id));
+  const months = chosen.months;
   const period = periodText(months[0], months.at(-1));
   const footnote = (suppressed: boolean) => plenaryFootnote({ period, threshold: ctx.status.suppressionThreshold, suppressed });
   const printButton = el('button', { text: '印刷する（A4）', attrs: { type: 'button', 'data-print': '' } });
