@@ -9,7 +9,7 @@ import { loadCouncilSettings, presetPath } from '../pipelines/council/settings.t
 import type { Database } from '../pipelines/db/database.ts';
 import { createUser } from '../server/accounts/accounts.ts';
 import { launchChromium } from './helpers/browser.ts';
-import { SCREENSHOTS, serveDashboard } from './helpers/dashboard-server.ts';
+import { openHash, SCREENSHOTS, serveDashboard, signIn as signInAs } from './helpers/dashboard-server.ts';
 import { tempDatabase } from './helpers/temp-db.ts';
 import { TEST_HASHER, TEST_NOW, TEST_PASSWORD } from './setup/db-templates.ts';
 
@@ -24,20 +24,12 @@ afterAll(async () => {
 });
 
 async function signIn(base: string, login: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await signInAs(browser, base, login, { password: TEST_PASSWORD });
   // The walk shares the machine with the rest of the suite: give each step room.
   page.setDefaultTimeout(60_000);
-  await page.goto(base);
-  await page.fill('#login', login);
-  await page.fill('#password', TEST_PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForSelector('nav a[data-screen]');
   return page;
 }
-const open = async (page: Page, base: string, hash: string) => {
-  await page.goto(`${base}/${hash}`);
-  await page.waitForSelector(`body[data-rendered="${hash}"]`);
-};
+const open = openHash;
 const statusIs = (page: Page, status: string) => page.waitForFunction((s) => document.querySelector('p.theme-facts')?.textContent?.startsWith(`状態: ${s}`), status);
 
 /** Records a meeting of `kind` on `day` with `themeId` on its agenda, and opens the theme from there. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCouncilSettings, presetPath } from '../pipelines/council/settings.ts';
 import { openDatabase, type Database } from '../pipelines/db/database.ts';
 import { launchChromium } from './helpers/browser.ts';
-import { SCREENSHOTS, serveDashboard } from './helpers/dashboard-server.ts';
+import { openHash, SCREENSHOTS, serveDashboard, signIn as signInAs } from './helpers/dashboard-server.ts';
 import { runCli } from './helpers/run-cli.ts';
 import { queryRows, tempDatabase, type TempDatabase } from './helpers/temp-db.ts';
 import { TEST_PASSWORD } from './setup/db-templates.ts';
@@ -41,19 +41,8 @@ async function stop(): Promise<void> {
   [server, db] = [null, null];
 }
 
-async function signIn(base: string, login: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(base);
-  await page.fill('#login', login);
-  await page.fill('#password', TEST_PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForSelector('nav a[data-screen]');
-  return page;
-}
-const open = async (page: Page, base: string, hash: string) => {
-  await page.goto(`${base}/${hash}`);
-  await page.waitForSelector(`body[data-rendered="${hash}"]`);
-};
+const signIn = (base: string, login: string) => signInAs(browser, base, login, { password: TEST_PASSWORD });
+const open = openHash;
 const latestRun = `(SELECT run_id FROM analysis_runs ORDER BY finished_at DESC, run_id DESC LIMIT 1)`;
 const themeOf = async (recordId: string) => String((await queryRows(db as Database, `SELECT theme_id FROM theme_members WHERE run_id = ${latestRun} AND record_id = $1`, [recordId]))[0]?.theme_id ?? 'none');
 const rowsOf = (page: Page, table: string) => page.$$eval(`table[data-cases=${table}] tbody tr`, (rows) => rows.map((r) => r.getAttribute('data-case-row')));

@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import { audit } from '../audit/audit-log.ts';
+import { readCsvTable } from '../csv-table.ts';
 import type { Database, ReadScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { InvalidInputError, NotFoundError } from '../domain-error.ts';
@@ -30,20 +30,8 @@ export interface PlanItem {
  * refused with its line, nothing loaded.
  */
 export function parsePlanCsv(text: string): PlanItem[] {
-  let rows: string[][];
-  try {
-    rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
-  } catch {
-    throw new InvalidInputError('file', 'CSV として読めません。引用符（"）の対応を確かめてください。');
-  }
-  const [header, ...body] = rows;
-  const at = new Map((header ?? []).map((h, i) => [h.trim(), i]));
-  for (const column of PLAN_COLUMNS) if (!at.has(column)) throw new InvalidInputError('file', `1 行目に「${column}」の列がありません。列は ${PLAN_COLUMNS.join('、')} にしてください。`);
-  if (body.length > ITEM_MAX) throw new InvalidInputError('file', `項目は ${ITEM_MAX} 行までにしてください（いまは ${body.length} 行です）。`);
   const seen = new Map<string, number>();
-  return body.map((row, i) => {
-    const line = i + 2;
-    const cell = (column: (typeof PLAN_COLUMNS)[number]) => (row[at.get(column) as number] ?? '').trim();
+  return readCsvTable(text, PLAN_COLUMNS, PLAN_COLUMNS, ITEM_MAX).rows.map(({ line, cell }) => {
     const number = cell('番号');
     const heading = cell('項目');
     if (number === '') throw new InvalidInputError('file', `${line} 行目の「番号」が空です。`);

@@ -1,6 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import { audit } from '../audit/audit-log.ts';
 import { isCalendarDay } from '../calendar-day.ts';
+import { readCsvTable } from '../csv-table.ts';
 import type { Database, ReadScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../domain-error.ts';
@@ -51,19 +51,9 @@ export function parseIssue(body: unknown, today: string): RaisedIssue {
 
 /** Issues from a CSV (UTF-8, BOM dropped, header in any order, blank rows skipped); a wrong row names its line, nothing is taken. */
 export function parseIssuesCsv(csv: string, today: string): RaisedIssue[] {
-  let rows: string[][];
-  try {
-    rows = parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
-  } catch {
-    throw new InvalidInputError('file', 'CSV として読めません。引用符（"）の対応を確かめてください。');
-  }
-  const [header, ...body] = rows;
-  const at = new Map((header ?? []).map((h, i) => [h.trim(), i]));
-  for (const column of REQUIRED_COLUMNS) if (!at.has(column)) throw new InvalidInputError('file', `1 行目に「${column}」の列がありません。列は ${ISSUE_COLUMNS.join('、')} にしてください。`);
-  if (body.length > ISSUES_MAX) throw new InvalidInputError('file', `課題は ${ISSUES_MAX} 行までにしてください。`);
-  return body.map((row, i) => {
-    const cell = (column: (typeof ISSUE_COLUMNS)[number]) => (at.has(column) ? text(row[at.get(column) as number] ?? '') : null);
-    return checked({ raisedBy: cell('提出者'), title: cell('件名'), description: cell('内容'), evidence: cell('根拠'), raisedOn: cell('提出日') }, today, (part) => `${i + 2} 行目の「${part}」`);
+  return readCsvTable(csv, REQUIRED_COLUMNS, ISSUE_COLUMNS, ISSUES_MAX).rows.map(({ line, cell }) => {
+    const value = (column: (typeof ISSUE_COLUMNS)[number]) => text(cell(column));
+    return checked({ raisedBy: value('提出者'), title: value('件名'), description: value('内容'), evidence: value('根拠'), raisedOn: value('提出日') }, today, (part) => `${line} 行目の「${part}」`);
   });
 }
 

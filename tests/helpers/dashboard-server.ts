@@ -22,15 +22,22 @@ export async function serveDashboard(db: Database, settings: CouncilSettings): P
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-/** A fresh page at 1280 px, signed in through the login form. */
-export async function signIn(browser: Browser, base: string, login: string, options: { acceptDownloads?: boolean } = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });
+/** A fresh page at 1280 px, signed in through the login form (with the prepared databases' password when given). */
+export async function signIn(browser: Browser, base: string, login: string, options: { acceptDownloads?: boolean; password?: string } = {}): Promise<Page> {
+  const { password = PASSWORD, ...pageOptions } = options;
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, ...pageOptions });
   await page.goto(base);
   await page.fill('#login', login);
-  await page.fill('#password', PASSWORD);
+  await page.fill('#password', password);
   await page.click('button[type=submit]');
   await page.waitForSelector('nav a[data-screen]');
   return page;
+}
+
+/** Opens the dashboard at `hash` and waits until that route is drawn. */
+export async function openHash(page: Page, base: string, hash: string): Promise<void> {
+  await page.goto(`${base}/${hash}`);
+  await page.waitForSelector(`body[data-rendered="${hash}"]`);
 }
 
 /** The page's cookie, for asking the API what the page should show. */
