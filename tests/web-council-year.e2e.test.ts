@@ -128,7 +128,8 @@ describe.each(WALKS)('the $preset council\'s year in Chromium', (walk) => {
     await meeting.fill('section[data-theme-plan] input[name=due]', '2025-12-31');
     await meeting.fill('section[data-theme-plan] input[name=nextReport]', '2025-10-31');
     await meeting.click('button[data-save-plan]');
-    await meeting.waitForFunction(() => (document.querySelector('section[data-theme-plan] input[name=due]') as HTMLInputElement | null)?.value === '2025-12-31');
+    // The page is drawn again once the plan is stored: wait for that before writing the report.
+    await meeting.waitForSelector('section[data-theme-plan] p.plan-updated');
     await meeting.selectOption('section[data-theme-plan] select[name=kind]', 'report');
     await meeting.fill('section[data-theme-plan] input[name=notedOn]', '2025-10-20');
     await meeting.fill('section[data-theme-plan] input[name=text]', '調査結果と提言案を報告');

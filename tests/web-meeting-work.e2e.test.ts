@@ -171,7 +171,9 @@ describe('the council\'s meetings in Chromium', () => {
     await page.fill('section[data-theme-plan] input[name=due]', '2026-10-31');
     await page.fill('section[data-theme-plan] input[name=nextReport]', '2026-09-30');
     await page.click('button[data-save-plan]');
-    await page.waitForFunction(() => (document.querySelector('section[data-theme-plan] input[name=due]') as HTMLInputElement | null)?.value === '2026-10-31');
+    // The page is drawn again once the plan is stored: wait for that before writing the note.
+    await page.waitForSelector('section[data-theme-plan] p.plan-updated');
+    expect(await page.inputValue('section[data-theme-plan] input[name=due]')).toBe('2026-10-31');
     await page.fill('section[data-theme-plan] input[name=notedOn]', '2026-08-20');
     await page.fill('section[data-theme-plan] input[name=text]', '事業所アンケートを配布した');
     await page.click('button[data-add-progress]');

@@ -4,7 +4,7 @@ import { REFERRED_STATUSES, type Status } from '../../../shared/vocabulary.ts';
 import type { ThemeRow } from '../themes.ts';
 
 interface PlanRecord {
-  plan: { studies: string; due: string | null; next_report: string | null } | null;
+  plan: { studies: string; due: string | null; next_report: string | null; updated_at: string } | null;
   progress: Array<{ kind: 'progress' | 'report'; noted_on: string; text: string; written_by: string | null }>;
 }
 
@@ -50,6 +50,7 @@ export async function themePlan(theme: ThemeRow, done: () => void, meetingId: st
     { className: 'theme-plan', attrs: { 'data-theme-plan': theme.theme_id } },
     el('h3', { text: `専門部会の計画と進み具合（${theme.subcommittee ?? '—'}）` }),
     planForm,
+    record.plan ? el('p', { className: 'plan-updated hint', text: `計画の最終更新: ${record.plan.updated_at.replace('T', ' ').slice(0, 16)}` }) : null,
     record.progress.length === 0 ? el('p', { text: 'まだ記録はありません。' }) : textTable(['日付', '種類', '内容', '記録した人'], record.progress.map((p) => [p.noted_on, KIND_NAMES[p.kind], p.text, p.written_by ?? '']), 'history progress'),
     noteForm,
     message,
