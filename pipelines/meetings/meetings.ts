@@ -4,6 +4,7 @@ import { DEFAULT_MEETING_KINDS, SUBCOMMITTEE_MEETING, type CouncilSettings } fro
 import type { Database, ReadScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { InvalidInputError, NotFoundError } from '../domain-error.ts';
+import { bodyField, filledText } from '../request-fields.ts';
 
 const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
 const LAST_NUMBER = sql('last-meeting-number.sql');
@@ -43,8 +44,6 @@ export interface AgendaItem {
 /** The kinds of meeting the council holds. */
 export const meetingKinds = (settings: CouncilSettings): readonly string[] => settings.meetingKinds ?? DEFAULT_MEETING_KINDS;
 
-const field = (body: unknown, name: string): unknown => (body !== null && typeof body === 'object' && Object.hasOwn(body, name) ? (body as Record<string, unknown>)[name] : undefined);
-const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
 
 function limited(value: string | null, name: string): string | null {
   if (value !== null && value.length > TEXT_MAX) throw new InvalidInputError(name, `「${name}」は ${TEXT_MAX} 文字までにしてください（いまは ${value.length} 文字です）。`);
@@ -54,28 +53,28 @@ function limited(value: string | null, name: string): string | null {
 /** Reads a new meeting: a kind the council holds, a real date, the subcommittee for a 専門部会. */
 export function parseMeeting(body: unknown, settings: CouncilSettings): NewMeeting {
   const kinds = meetingKinds(settings);
-  const kind = text(field(body, 'kind'));
+  const kind = filledText(bodyField(body, 'kind'));
   if (kind === null || !kinds.includes(kind)) throw new InvalidInputError('kind', `会議の種類は ${kinds.join('、')} のいずれかにしてください。`);
-  const heldOn = text(field(body, 'heldOn'));
+  const heldOn = filledText(bodyField(body, 'heldOn'));
   if (heldOn === null || !isCalendarDay(heldOn)) {
     throw new InvalidInputError('heldOn', '開催日は 2025-06-12 のように年-月-日で書いてください。');
   }
   const names = settings.subcommittees.map((s) => s.name);
-  const subcommittee = text(field(body, 'subcommittee'));
+  const subcommittee = filledText(bodyField(body, 'subcommittee'));
   if (kind === SUBCOMMITTEE_MEETING && (subcommittee === null || (names.length > 0 && !names.includes(subcommittee)))) {
     throw new InvalidInputError('subcommittee', names.length > 0 ? `専門部会は ${names.join('、')} のいずれかにしてください。` : 'どの専門部会の会議かを書いてください。');
   }
-  const title = limited(text(field(body, 'title')), 'title') ?? `${kind}（${heldOn}）`;
-  return { kind, heldOn, subcommittee: kind === SUBCOMMITTEE_MEETING ? subcommittee : null, title, public: kind === PLENARY || field(body, 'public') === true };
+  const title = limited(filledText(bodyField(body, 'title')), 'title') ?? `${kind}（${heldOn}）`;
+  return { kind, heldOn, subcommittee: kind === SUBCOMMITTEE_MEETING ? subcommittee : null, title, public: kind === PLENARY || bodyField(body, 'public') === true };
 }
 
 /** Reads an agenda: each item a theme or words, with the question to decide (optional). */
 export function parseAgenda(body: unknown): AgendaItem[] {
-  const items = field(body, 'items');
+  const items = bodyField(body, 'items');
   if (!Array.isArray(items)) throw new InvalidInputError('items', '議題を配列（items）で送ってください。');
   if (items.length > AGENDA_MAX) throw new InvalidInputError('items', `議題は ${AGENDA_MAX} 件までにしてください。`);
   return items.map((raw, i) => {
-    const item: AgendaItem = { themeId: text(field(raw, 'themeId')), item: limited(text(field(raw, 'item')), `items[${i}].item`), question: limited(text(field(raw, 'question')), `items[${i}].question`) };
+    const item: AgendaItem = { themeId: filledText(bodyField(raw, 'themeId')), item: limited(filledText(bodyField(raw, 'item')), `items[${i}].item`), question: limited(filledText(bodyField(raw, 'question')), `items[${i}].question`) };
     if ((item.themeId === null) === (item.item === null)) throw new InvalidInputError(`items[${i}]`, `議題 ${i + 1} には、テーマ（themeId）か議題の文（item）のどちらか一つを書いてください。`);
     return item;
   });

@@ -5,6 +5,7 @@ import type { Database, ReadScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../domain-error.ts';
 import { NAME_MAX, NOTE_MAX } from '../review/workflow.ts';
+import { bodyField, filledText } from '../request-fields.ts';
 
 const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
 const LAST_NUMBER = sql('last-issue-number.sql');
@@ -29,8 +30,6 @@ export interface RaisedIssue {
 
 export type IssueDecision = { action: 'merge'; themeId: string } | { action: 'dismiss'; reason: string } | { action: 'reopen' };
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
-const field = (body: unknown, name: string): unknown => (body !== null && typeof body === 'object' && Object.hasOwn(body, name) ? (body as Record<string, unknown>)[name] : undefined);
 
 /** Checks one issue's parts, naming the part (and, from a CSV, the line) that is wrong. */
 function checked(raw: { raisedBy: string | null; title: string | null; description: string | null; evidence: string | null; raisedOn: string | null }, today: string, where: (part: string) => string): RaisedIssue {
@@ -46,26 +45,26 @@ function checked(raw: { raisedBy: string | null; title: string | null; descripti
 
 /** One issue from the form. */
 export function parseIssue(body: unknown, today: string): RaisedIssue {
-  return checked({ raisedBy: text(field(body, 'raisedBy')), title: text(field(body, 'title')), description: text(field(body, 'description')), evidence: text(field(body, 'evidence')), raisedOn: text(field(body, 'raisedOn')) }, today, (part) => `「${part}」`);
+  return checked({ raisedBy: filledText(bodyField(body, 'raisedBy')), title: filledText(bodyField(body, 'title')), description: filledText(bodyField(body, 'description')), evidence: filledText(bodyField(body, 'evidence')), raisedOn: filledText(bodyField(body, 'raisedOn')) }, today, (part) => `「${part}」`);
 }
 
 /** Issues from a CSV (UTF-8, BOM dropped, header in any order, blank rows skipped); a wrong row names its line, nothing is taken. */
 export function parseIssuesCsv(csv: string, today: string): RaisedIssue[] {
   return readCsvTable(csv, REQUIRED_COLUMNS, ISSUE_COLUMNS, ISSUES_MAX).rows.map(({ line, cell }) => {
-    const value = (column: (typeof ISSUE_COLUMNS)[number]) => text(cell(column));
+    const value = (column: (typeof ISSUE_COLUMNS)[number]) => filledText(cell(column));
     return checked({ raisedBy: value('提出者'), title: value('件名'), description: value('内容'), evidence: value('根拠'), raisedOn: value('提出日') }, today, (part) => `${line} 行目の「${part}」`);
   });
 }
 
 export function parseDecision(body: unknown): IssueDecision {
-  const action = field(body, 'action');
+  const action = bodyField(body, 'action');
   if (action === 'merge') {
-    const themeId = text(field(body, 'themeId'));
+    const themeId = filledText(bodyField(body, 'themeId'));
     if (themeId === null) throw new InvalidInputError('themeId', '統合先のテーマを選んでください。');
     return { action, themeId };
   }
   if (action === 'dismiss') {
-    const reason = text(field(body, 'reason'));
+    const reason = filledText(bodyField(body, 'reason'));
     if (reason === null) throw new InvalidInputError('reason', '見送る理由を書いてください。提出した方に伝わります。');
     if (reason.length > NOTE_MAX) throw new InvalidInputError('reason', `理由は ${NOTE_MAX} 文字までにしてください。`);
     return { action, reason };

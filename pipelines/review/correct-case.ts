@@ -3,6 +3,7 @@ import { audit } from '../audit/audit-log.ts';
 import type { Database } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { ConflictError, InvalidInputError, NotFoundError, staleDecision } from '../domain-error.ts';
+import { bodyField, filledText } from '../request-fields.ts';
 import { casePlace, placeCase, type CasePlace } from './case-place.ts';
 import { recordCorrection } from './corrections.ts';
 import { recountTheme } from './recount-theme.ts';
@@ -27,20 +28,15 @@ export interface CaseCorrection {
 
 /** Reads a correction request; a missing or wrong field is named in Japanese. */
 export function parseCaseCorrection(body: unknown): CaseCorrection {
-  const b = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-  const field = (name: string) => (Object.hasOwn(b, name) ? b[name] : undefined);
+  const field = (name: string) => bodyField(body, name);
   const kind = field('kind');
   if (typeof kind !== 'string' || !(CASE_CORRECTIONS as readonly string[]).includes(kind)) {
     throw new InvalidInputError('kind', '修正は move（移動）、take_out（個別の事情へ）、pin（固定）のいずれかにしてください。');
   }
   const recordId = field('recordId');
   if (typeof recordId !== 'string' || recordId.trim() === '' || recordId.length > RECORD_ID_MAX) throw new InvalidInputError('recordId', 'どの事例の修正かがわかりません（記録IDがありません）。');
-  const text = (name: string) => {
-    const v = field(name);
-    return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
-  };
-  const from = text('from');
-  const to = text('to');
+  const from = filledText(field('from'));
+  const to = filledText(field('to'));
   if (kind === 'move' && to === null) throw new InvalidInputError('to', '移動先のテーマを選んでください。');
   if (kind === 'move' && to === from) throw new InvalidInputError('to', '移動先には、いまのテーマ以外を選んでください。');
   if (kind === 'pin' && from === null) throw new InvalidInputError('from', '固定できるのは、テーマに入っている事例だけです。');

@@ -2,6 +2,7 @@ import type { Status } from '../../shared/vocabulary.ts';
 import type { ReadScope, WriteScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { InvalidInputError, NotFoundError, staleDecision } from '../domain-error.ts';
+import { bodyField } from '../request-fields.ts';
 import type { Decision } from './workflow.ts';
 
 const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
@@ -21,7 +22,7 @@ export interface Change {
 
 /** The revision a request says its decision was made on: required, so that no decision overwrites another unseen. */
 export function parseRevision(body: unknown, field = 'revision'): number {
-  const value = body !== null && typeof body === 'object' && Object.hasOwn(body, field) ? (body as Record<string, unknown>)[field] : undefined;
+  const value = bodyField(body, field);
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new InvalidInputError(field, 'どの時点のテーマへの操作かがわかりません。画面を更新してから操作してください。');
   }

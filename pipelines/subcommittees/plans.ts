@@ -6,6 +6,7 @@ import { sqlFile } from '../db/sql-file.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../domain-error.ts';
 import { meetingOfDecision } from '../meetings/meetings.ts';
 import { NOTE_MAX } from '../review/workflow.ts';
+import { bodyField, filledText } from '../request-fields.ts';
 
 const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
 const UPSERT_PLAN = sql('upsert-plan.sql');
@@ -32,11 +33,9 @@ export interface Progress {
   meetingId: string | null;
 }
 
-const field = (body: unknown, name: string): unknown => (body !== null && typeof body === 'object' && Object.hasOwn(body, name) ? (body as Record<string, unknown>)[name] : undefined);
-const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
 
 function day(value: unknown, name: string, required: boolean): string | null {
-  const v = text(value);
+  const v = filledText(value);
   if (v === null) {
     if (required) throw new InvalidInputError(name, `「${name}」の日付を 2025-10-31 のように書いてください。`);
     return null;
@@ -48,20 +47,20 @@ function day(value: unknown, name: string, required: boolean): string | null {
 }
 
 function long(value: unknown, name: string): string {
-  const v = text(value);
+  const v = filledText(value);
   if (v === null) throw new InvalidInputError(name, `「${name}」を書いてください。`);
   if (v.length > NOTE_MAX) throw new InvalidInputError(name, `「${name}」は ${NOTE_MAX} 文字までにしてください（いまは ${v.length} 文字です）。`);
   return v;
 }
 
 export function parsePlan(body: unknown): Plan {
-  return { studies: long(field(body, 'studies'), 'studies'), due: day(field(body, 'due'), 'due', false), nextReport: day(field(body, 'nextReport'), 'nextReport', false) };
+  return { studies: long(bodyField(body, 'studies'), 'studies'), due: day(bodyField(body, 'due'), 'due', false), nextReport: day(bodyField(body, 'nextReport'), 'nextReport', false) };
 }
 
 export function parseProgress(body: unknown, today: string): Progress {
-  const kind = field(body, 'kind') ?? 'progress';
+  const kind = bodyField(body, 'kind') ?? 'progress';
   if (typeof kind !== 'string' || !(PROGRESS_KINDS as readonly string[]).includes(kind)) throw new InvalidInputError('kind', '種類は progress（進み具合）か report（報告）にしてください。');
-  return { kind: kind as ProgressKind, notedOn: day(field(body, 'notedOn'), 'notedOn', false) ?? today, text: long(field(body, 'text'), 'text'), meetingId: text(field(body, 'meetingId')) };
+  return { kind: kind as ProgressKind, notedOn: day(bodyField(body, 'notedOn'), 'notedOn', false) ?? today, text: long(bodyField(body, 'text'), 'text'), meetingId: filledText(bodyField(body, 'meetingId')) };
 }
 
 async function withSubcommittee(scope: ReadScope, themeId: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { parseCouncilSettings } from '../../pipelines/council/settings.ts';
+import { bodyField } from '../../pipelines/request-fields.ts';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
 import { saveSettings } from '../settings/stored-settings.ts';
@@ -17,8 +18,7 @@ export function categoryRoutes(deps: RouteDeps) {
     })
     .put('/', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat');
-      const body = (await c.req.json().catch(() => null)) as { categories?: unknown } | null;
-      const categories = body !== null && typeof body === 'object' && Object.hasOwn(body, 'categories') ? body.categories : undefined;
+      const categories = bodyField(await c.req.json().catch(() => null), 'categories');
       const settings = parseCouncilSettings({ ...deps.settings, categories: categories ?? [] });
       await saveSettings(deps.db, deps.settings, settings, user.userId, deps.now());
       deps.settings = settings;

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyField } from '../../pipelines/request-fields.ts';
 import { linkTheme, loadPlanItems, parsePlanCsv, planReport, themeLinks } from '../../pipelines/city-plan/plan-items.ts';
 import { invalid } from '../http/api-error.ts';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
@@ -32,8 +33,7 @@ export function planRoutes(deps: RouteDeps) {
     })
     .put('/items', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat');
-      const body = (await c.req.json().catch(() => null)) as { csv?: unknown } | null;
-      const csv = body !== null && typeof body === 'object' && Object.hasOwn(body, 'csv') ? body.csv : undefined;
+      const csv = bodyField(await c.req.json().catch(() => null), 'csv');
       if (typeof csv !== 'string') throw invalid('file', '計画の CSV（番号,項目）を選んでください。');
       const items = parsePlanCsv(csv);
       await loadPlanItems(deps.db, items, user.userId, deps.now());
@@ -45,8 +45,7 @@ export function planRoutes(deps: RouteDeps) {
     })
     .put('/themes/:id', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator');
-      const body = (await c.req.json().catch(() => null)) as { numbers?: unknown } | null;
-      const numbers = body !== null && typeof body === 'object' && Object.hasOwn(body, 'numbers') ? body.numbers : undefined;
+      const numbers = bodyField(await c.req.json().catch(() => null), 'numbers');
       if (!Array.isArray(numbers) || !numbers.every((n) => typeof n === 'string')) throw invalid('numbers', '計画の項目の番号を配列（numbers）で送ってください。');
       await linkTheme(deps.db, c.req.param('id'), numbers as string[], user.userId, deps.now());
       return c.json({ themeId: c.req.param('id'), numbers });

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyField } from '../../pipelines/request-fields.ts';
 import { decideIssue, listIssues, parseDecision, parseIssue, parseIssuesCsv, raiseIssues } from '../../pipelines/raised/raised-issues.ts';
 import { invalid } from '../http/api-error.ts';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
@@ -26,7 +27,7 @@ export function raisedIssueRoutes(deps: RouteDeps) {
     .post('/', async (c) => {
       const user = requireRole(c.get('user'), 'staff', 'coordinator', 'secretariat');
       const body: unknown = await c.req.json().catch(() => null);
-      const csv = body !== null && typeof body === 'object' && Object.hasOwn(body, 'csv') ? (body as { csv: unknown }).csv : undefined;
+      const csv = bodyField(body, 'csv');
       if (csv !== undefined && typeof csv !== 'string') throw invalid('file', '課題の CSV を選んでください。');
       const issues = typeof csv === 'string' ? parseIssuesCsv(csv, today()) : [parseIssue(body, today())];
       return c.json({ issueIds: await raiseIssues(deps.db, issues, user.userId, deps.now()) }, 201);

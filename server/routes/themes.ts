@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { actionLabel, STATUSES, type Status } from '../../shared/vocabulary.ts';
 import { sqlFile } from '../../pipelines/db/sql-file.ts';
+import { bodyField } from '../../pipelines/request-fields.ts';
 import { decide } from '../../pipelines/review/decide.ts';
 import { mergeThemes } from '../../pipelines/review/merge-themes.ts';
 import { splitTheme } from '../../pipelines/review/split-theme.ts';
@@ -129,7 +130,7 @@ export function themeRoutes(deps: RouteDeps) {
       const themeId = c.req.param('id');
       const body: unknown = await c.req.json().catch(() => null);
       const action = parseAction(body);
-      const meeting = body !== null && typeof body === 'object' && Object.hasOwn(body, 'meetingId') ? (body as { meetingId: unknown }).meetingId : null;
+      const meeting = bodyField(body, 'meetingId');
       const { decision, revision } = await decide(deps.db, {
         themeId,
         action,
