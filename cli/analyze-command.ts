@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import { JOB_STAGE_LABELS } from '../shared/vocabulary.ts';
 import { CouncilSettingsError, type CouncilSettings } from '../pipelines/council/settings.ts';
-import { DatabaseOpenError, openDatabase, type Database } from '../pipelines/db/database.ts';
+import { DatabaseOpenError, type Database } from '../pipelines/db/database.ts';
 import { analyze, type AnalyzeStage } from '../pipelines/themes/analyze.ts';
 import type { AnalysisResult } from '../pipelines/themes/theme-result.ts';
 import { createTokenizerPool } from '../pipelines/text/tokenizer/tokenizer-pool.ts';
 import { readConfig } from './config.ts';
-import { resolveCouncil } from './council-option.ts';
+import { openWithCouncil } from './council-option.ts';
 import { fatal } from './ingest-command.ts';
 import { ProgressBar } from './progress-bar.ts';
 import { displayWidth, pad } from './terms-command.ts';
@@ -25,8 +25,7 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
   let settings: CouncilSettings;
   let db: Database;
   try {
-    settings = await resolveCouncil(values.council);
-    db = await openDatabase(values.db ?? readConfig().dbPath);
+    ({ db, settings } = await openWithCouncil(values.db ?? readConfig().dbPath, values.council));
   } catch (error) {
     if (error instanceof CouncilSettingsError || error instanceof DatabaseOpenError) return fatal(json, { code: error.name, message: error.message });
     throw error;

@@ -3,14 +3,14 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { JOB_STAGE_LABELS } from '../shared/vocabulary.ts';
 import { CouncilSettingsError, type CouncilSettings } from '../pipelines/council/settings.ts';
-import { DatabaseOpenError, openDatabase, type Database } from '../pipelines/db/database.ts';
+import { DatabaseOpenError, type Database } from '../pipelines/db/database.ts';
 import { ingestFile, type IngestStage } from '../pipelines/ingest/ingest.ts';
 import { createTokenizerPool } from '../pipelines/text/tokenizer/tokenizer-pool.ts';
 import type { TokenizeMany } from '../pipelines/text/tokenize-texts.ts';
 import { writeDebugStack } from '../pipelines/ingest/debug.ts';
 import { IngestFatalError, type PiiMode } from '../pipelines/ingest/issues.ts';
 import { ConfigError, readConfig } from './config.ts';
-import { resolveCouncil } from './council-option.ts';
+import { openWithCouncil } from './council-option.ts';
 import { formatFailure, formatReport, type FileResult } from './ingest-summary.ts';
 import { ProgressBar } from './progress-bar.ts';
 import { UsageError } from './usage.ts';
@@ -57,8 +57,7 @@ async function ingestAll(args: IngestArgs): Promise<number> {
   let settings: CouncilSettings;
   let db: Database;
   try {
-    settings = await resolveCouncil(args.council);
-    db = await openDatabase(args.db ?? readConfig().dbPath);
+    ({ db, settings } = await openWithCouncil(args.db ?? readConfig().dbPath, args.council));
   } catch (error) {
     if (error instanceof CouncilSettingsError || error instanceof DatabaseOpenError) {
       return fatal(args.json, { code: error.name, message: error.message });

@@ -10,7 +10,7 @@ import { createApp } from '../server/app.ts';
 import { bootstrap } from '../server/bootstrap.ts';
 import { readConfig } from './config.ts';
 import { storedSettings } from '../server/settings/stored-settings.ts';
-import { resolveCouncil } from './council-option.ts';
+import { DEMO_COUNCIL, resolveCouncil } from './council-option.ts';
 import { UsageError } from './usage.ts';
 
 /** The loopback address only: the server is for the council's own machine or a proxy in front. */
@@ -25,15 +25,19 @@ export async function runServeCommand(argv: string[]): Promise<number> {
     throw new UsageError((error as Error).message);
   }
   const config = readConfig({ ...process.env, ...(values.port !== undefined ? { PORT: values.port } : {}) });
+  const council = values.council ?? config.council;
   let settings;
+  let demoCouncil;
   let db;
   try {
-    settings = await resolveCouncil(values.council ?? config.council);
+    settings = await resolveCouncil(council);
+    demoCouncil = await resolveCouncil(council ?? DEMO_COUNCIL);
     db = await openDatabase(values.db ?? config.dbPath);
     const stored = await db.read(storedSettings);
     if (stored) {
-      if (values.council ?? config.council) process.stderr.write('画面から保存された協議会の設定があるため、そちらを使います（--council は使いません）。\n');
+      if (council) process.stderr.write('画面から保存された協議会の設定があるため、そちらを使います（--council は使いません）。\n');
       settings = stored;
+      demoCouncil = undefined;
     }
   } catch (error) {
     if (error instanceof CouncilSettingsError || error instanceof DatabaseOpenError) {
@@ -44,8 +48,13 @@ export async function runServeCommand(argv: string[]): Promise<number> {
   }
   const pool = createTokenizerPool();
   process.stderr.write(`データベース ${db.path} を開きました。\n`);
-  const report = await bootstrap(db, { settings, tokenizeMany: pool.tokenizeMany, adminPassword: config.adminPassword, now: new Date() });
-  if (report.demoLoaded) process.stderr.write('データベースが空だったため、デモデータ（架空の事例 300 件）を取り込み、分析しました。画面には「デモデータ」と表示されます。\n');
+  const report = await bootstrap(db, { settings, tokenizeMany: pool.tokenizeMany, adminPassword: config.adminPassword, now: new Date(), ...(demoCouncil ? { demoCouncil } : {}) });
+  settings = report.settings;
+  if (report.demoLoaded) {
+    process.stderr.write(
+      `データベースが空だったため、デモデータ（架空の事例 300 件）を ${settings.name} の設定で取り込み、分析しました。画面には「デモデータ」と表示されます。協議会の設定は画面の「協議会の設定」で替えられます。\n`,
+    );
+  }
   if (report.admin) {
     process.stderr.write(
       report.admin.password

@@ -1,11 +1,11 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CouncilSettingsError, type CouncilSettings } from '../pipelines/council/settings.ts';
-import { DatabaseOpenError, openDatabase, type Database } from '../pipelines/db/database.ts';
+import { DatabaseOpenError, type Database } from '../pipelines/db/database.ts';
 import { DictionaryError } from '../pipelines/text/dictionary/dictionary-error.ts';
 import type { IndexResult } from '../pipelines/text/term-index.ts';
 import { createTokenizerPool } from '../pipelines/text/tokenizer/tokenizer-pool.ts';
 import { readConfig } from './config.ts';
-import { resolveCouncil } from './council-option.ts';
+import { openWithCouncil } from './council-option.ts';
 import { fatal } from './ingest-command.ts';
 import { refreshTermIndex } from './text-index.ts';
 import { UsageError } from './usage.ts';
@@ -47,8 +47,7 @@ export async function withTextContext(
   let db: Database;
   let settings: CouncilSettings;
   try {
-    settings = await resolveCouncil(values.council as string | undefined);
-    db = await openDatabase((values.db as string | undefined) ?? readConfig().dbPath);
+    ({ db, settings } = await openWithCouncil((values.db as string | undefined) ?? readConfig().dbPath, values.council as string | undefined));
   } catch (error) {
     if (error instanceof CouncilSettingsError || error instanceof DatabaseOpenError) {
       return fatal(json, { code: error.name, message: error.message });

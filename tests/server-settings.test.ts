@@ -45,4 +45,43 @@ describe('the server: council settings', () => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { field: string }).field).toBe('dictionary.concepts[0].expressions');
   });
+
+  it('switches the whole council to a shipped one or a blank one, keeping the column names taught for its files', async () => {
+    const admin = await t.as('secretariat');
+    expect((await admin.send('PUT', '/api/settings', { ...SETTINGS, headerAliases: { 整理番号: '記録ID' } })).status).toBe(200);
+    const listed = (await (await admin.get('/api/settings/councils')).json()) as { current: string; councils: Array<{ id: string; name: string; subcommittees: string[] }> };
+    expect(listed.current).toBe('木更津市地域自立支援協議会');
+    expect(listed.councils.map((c) => [c.id, c.name, c.subcommittees.length])).toEqual([
+      ['kamakura', '鎌倉市障害者支援協議会', 3],
+      ['kisarazu', '木更津市地域自立支援協議会', 6],
+      ['blank', '白紙（専門部会なし）', 0],
+    ]);
+
+    const res = await admin.send('POST', '/api/settings/council', { council: 'kamakura' });
+    expect(res.status).toBe(200);
+    const stored = await t.temp.db.read(storedSettings);
+    expect([stored?.name, stored?.subcommittees.map((s) => s.name), stored?.areas, stored?.headerAliases]).toEqual([
+      '鎌倉市障害者支援協議会',
+      ['地域生活支援部会', '精神保健福祉部会', 'こども応援部会'],
+      undefined,
+      { ケース番号: '記録ID', 実施日: '会議日', 整理番号: '記録ID' },
+    ]);
+    expect(await (await (await t.as('viewer')).get('/api/status')).json()).toMatchObject({ council: '鎌倉市障害者支援協議会', subcommittees: ['地域生活支援部会', '精神保健福祉部会', 'こども応援部会'] });
+    const log = (await (await admin.get('/api/audit')).json()) as { entries: Array<{ action: string }> };
+    expect(log.entries.filter((e) => e.action === 'settings_update').length).toBe(2);
+
+    expect((await admin.send('POST', '/api/settings/council', { council: 'blank' })).status).toBe(200);
+    expect(await (await admin.get('/api/status')).json()).toMatchObject({ council: '自立支援協議会', subcommittees: [] });
+  });
+
+  it('refuses a council it does not ship, an inherited key, and anyone but the secretariat', async () => {
+    const admin = await t.as('secretariat');
+    for (const body of [{ council: 'yokohama' }, JSON.parse('{"__proto__": {"council": "kamakura"}}') as unknown, {}]) {
+      const res = await admin.send('POST', '/api/settings/council', body);
+      expect([res.status, await res.json()]).toEqual([400, expect.objectContaining({ field: 'council', message: '切り替える協議会を選んでください。' })]);
+    }
+    expect((await (await t.as('coordinator')).send('POST', '/api/settings/council', { council: 'kamakura' })).status).toBe(403);
+    expect((await (await t.as('coordinator')).get('/api/settings/councils')).status).toBe(403);
+    expect(await t.temp.db.read(storedSettings)).toBeNull();
+  });
 });

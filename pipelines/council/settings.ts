@@ -78,7 +78,15 @@ export const DEFAULT_COUNCIL: CouncilSettings = Object.freeze({
   headerAliases: Object.freeze({}),
 });
 
-export function presetPath(name: 'kisarazu' | 'kamakura'): string {
+/** The councils whose settings ship with mieruka, the demo's first. */
+export const PRESET_NAMES = ['kamakura', 'kisarazu'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+export function isPresetName(value: unknown): value is PresetName {
+  return typeof value === 'string' && (PRESET_NAMES as readonly string[]).includes(value);
+}
+
+export function presetPath(name: PresetName): string {
   return fileURLToPath(new URL(`./presets/${name}.json`, import.meta.url));
 }
 

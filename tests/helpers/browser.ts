@@ -11,7 +11,7 @@ export function chromiumPath(): string {
     path = '';
   }
   if (!path || !existsSync(path)) {
-    throw new Error('Chromium が見つかりません。画面のテストには Debian の chromium が要ります: sudo apt-get install -y chromium（.ci/run は自動で入れます）');
+    throw new Error('Chromium が見つかりません。画面のテストには Debian の chromium が要ります: sudo apt-get install -y chromium（npm test は root なら自動で入れます）');
   }
   return path;
 }

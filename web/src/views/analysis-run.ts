@@ -2,12 +2,19 @@ import { api, ApiFailure } from '../api.ts';
 import { el } from '../dom.ts';
 import { followJob } from '../job-progress.ts';
 
-interface AnalysisResult {
+export interface AnalysisResult {
   cases: number;
   themes: number;
   unassigned: number;
   vanished: string[];
 }
+
+/** Starts an analysis of the cases stored so far and follows it on `progress` and `line`. */
+export function runAnalysis(progress: HTMLProgressElement, line: HTMLElement): Promise<AnalysisResult> {
+  return api<{ jobId: string }>('POST', '/api/analysis', {}).then(({ jobId }) => followJob<AnalysisResult>(jobId, progress, line));
+}
+
+export const analysedLine = (r: AnalysisResult): string => `分析しました: 事例 ${r.cases} 件から テーマ ${r.themes} 件（どのテーマにも入らない事例 ${r.unassigned} 件）。`;
 
 /** The button that runs the analysis on the cases stored so far, with its progress; `done` redraws. */
 export function analysisRun(done: () => void): HTMLElement {
@@ -19,10 +26,9 @@ export function analysisRun(done: () => void): HTMLElement {
     button.disabled = true;
     progress.hidden = false;
     line.textContent = '分析を始めています…';
-    api<{ jobId: string }>('POST', '/api/analysis', {})
-      .then(({ jobId }) => followJob<AnalysisResult>(jobId, progress, line))
+    runAnalysis(progress, line)
       .then((r) => {
-        line.textContent = `分析しました: 事例 ${r.cases} 件から テーマ ${r.themes} 件（どのテーマにも入らない事例 ${r.unassigned} 件）。`;
+        line.textContent = analysedLine(r);
         done();
       })
       .catch((error: unknown) => (line.textContent = error instanceof ApiFailure ? error.body.message : error instanceof Error ? error.message : '分析できませんでした。'))
