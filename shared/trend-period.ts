@@ -38,3 +38,6 @@ export function chooseTrendPeriod(themeIds: readonly string[], linesOf: (facet: 
   const chosen = candidates[enough >= 0 ? enough : shares.indexOf(Math.max(...shares))] as (typeof candidates)[number];
   return { facet: chosen.facet, label: chosen.label, series: chosen.series, months: candidates[0]?.series.months ?? [] };
 }
+
+/** How many of the ranked themes the report shows the trend of. */
+export const LEADING_THEMES = 8;

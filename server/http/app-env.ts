@@ -33,6 +33,9 @@ export interface RouteDeps extends AppDeps {
   jobs: JobQueue;
 }
 
+/** What a read of the latest run's published figures needs: the database, the settings and the read cache (a route's deps, or the CLI's own). */
+export type ReadDeps = Pick<RouteDeps, 'db' | 'settings' | 'cache'>;
+
 export interface AppEnv {
   Variables: {
     requestId: string;

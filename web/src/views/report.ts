@@ -6,11 +6,12 @@ import { monthlyBars } from '../charts/monthly-bars.ts';
 import type { Context } from '../context.ts';
 import { el, textTable } from '../dom.ts';
 import { periodText, TOTAL, type BreakdownLine } from '../month-series.ts';
+import { LEADING_THEMES } from '../../../shared/trend-period.ts';
 import { publishedTrends } from '../trend-period.ts';
 import { shownCount, subcommitteeOf, type ThemeRow } from '../themes.ts';
 import { figure } from './figure.ts';
 
-const TRENDS = 8;
+
 
 const table = (headers: readonly string[], rows: ReadonlyArray<readonly string[]>) => textTable(headers, rows, 'report-table');
 
@@ -39,7 +40,7 @@ function breakdownChart(lines: readonly BreakdownLine[], themes: readonly ThemeR
 export async function reportView(main: HTMLElement, ctx: Context): Promise<void> {
   const facet = (name: string) => fetchArrowRows<BreakdownLine>(`/api/exports/breakdown.arrow?facet=${encodeURIComponent(name)}&published=1`);
   const [{ themes }, areas, types] = await Promise.all([api<{ themes: ThemeRow[] }>('GET', '/api/themes?published=1'), facet('地区'), facet('障害種別')]);
-  const leading = themes.slice(0, TRENDS);
+  const leading = themes.slice(0, LEADING_THEMES);
   const chosen = await publishedTrends(leading.map((t) => t.theme_id));
   const months = chosen.months;
   const period = periodText(months[0], months.at(-1));
