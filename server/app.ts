@@ -24,6 +24,7 @@ import { meetingRoutes } from './routes/meetings.ts';
 import { subcommitteeRoutes } from './routes/subcommittees.ts';
 import { planRoutes } from './routes/plan.ts';
 import { raisedIssueRoutes } from './routes/raised-issues.ts';
+import { reportRoutes } from './routes/report.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { statusRoutes } from './routes/status.ts';
@@ -91,6 +92,7 @@ export function createApp(appDeps: AppDeps) {
   app.route('/api/plan', planRoutes(deps));
   app.route('/api/raised-issues', raisedIssueRoutes(deps));
   app.route('/api/exports', exportRoutes(deps));
+  app.route('/api', reportRoutes(deps));
   app.route('/api/feedback', feedbackRoutes(deps));
   app.route('/api/uploads', uploadRoutes(deps));
   app.route('/api/analysis', analysisRoutes(deps));

@@ -148,7 +148,7 @@ function decisionSlide(pptx: PptxGenJS, model: ReportModel): void {
  * bar chart with its data, for the secretariat to restyle. A suppressed count is not in the
  * file at all: its cell says X, its bar is 0 with X in its category.
  */
-export async function reportPptx(model: ReportModel): Promise<Uint8Array> {
+export async function reportPptx(model: ReportModel): Promise<Uint8Array<ArrayBuffer>> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = model.title;

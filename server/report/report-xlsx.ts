@@ -71,7 +71,7 @@ export function reportSheets(model: ReportModel): Sheet[] {
  * the data behind each chart, the header row bold and frozen, columns as wide as their
  * contents. A suppressed count is the text X.
  */
-export async function reportXlsx(model: ReportModel): Promise<Uint8Array> {
+export async function reportXlsx(model: ReportModel): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'mieruka';
   workbook.title = model.title;

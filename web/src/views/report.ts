@@ -11,8 +11,6 @@ import { publishedTrends } from '../trend-period.ts';
 import { shownCount, subcommitteeOf, type ThemeRow } from '../themes.ts';
 import { figure } from './figure.ts';
 
-
-
 const table = (headers: readonly string[], rows: ReadonlyArray<readonly string[]>) => textTable(headers, rows, 'report-table');
 
 /** A themes × facet breakdown as a heatmap, one row per theme; totals left to the table. */
@@ -47,6 +45,8 @@ export async function reportView(main: HTMLElement, ctx: Context): Promise<void>
   const footnote = (suppressed: boolean) => plenaryFootnote({ period, threshold: ctx.status.suppressionThreshold, suppressed });
   const printButton = el('button', { text: '印刷する（A4）', attrs: { type: 'button', 'data-print': '' } });
   printButton.addEventListener('click', () => window.print());
+  // The server makes both files from the same published figures as this page (server/report).
+  const save = (format: 'pptx' | 'xlsx', text: string) => el('a', { className: 'button', text, attrs: { href: `/api/report.${format}`, download: '', 'data-save': format } });
   const ranking = table(
     ['順位', 'ID', 'テーマ', '事例', '事業所', '地区', '月数', '専門部会', '状態'],
     themes.map((t, i) => [String(i + 1), t.theme_id, t.name, shownCount(t.case_count), shownCount(t.org_count), shownCount(t.area_count), shownCount(t.period_count), subcommitteeOf(t) ?? '—', t.status]),
@@ -60,7 +60,8 @@ export async function reportView(main: HTMLElement, ctx: Context): Promise<void>
     el(
       'article',
       { className: 'print-report' },
-      el('div', { className: 'no-print actions' }, el('a', { text: '← テーマ案の一覧へ', attrs: { href: '#/board' } }), printButton),
+      el('div', { className: 'no-print actions' }, el('a', { text: '← テーマ案の一覧へ', attrs: { href: '#/board' } }), printButton, save('pptx', 'PowerPoint で保存'), save('xlsx', 'Excel で保存')),
+      el('p', { className: 'no-print footnote', text: 'PDF は「印刷する（A4）」で開く印刷画面の送信先に「PDF に保存」を選ぶと作れます。PowerPoint と Excel のファイルは、この画面と同じ数字（少数は X）で作られ、グラフや表はそのまま編集できます。' }),
       el('h2', { text: `${ctx.status.council} 地域課題の報告` }),
       el('p', { text: `対象期間: ${period || '—'}　作成: ${new Date().toISOString().slice(0, 10)}　出典: mieruka（個別支援会議の記録から集計）` }),
       ctx.status.demo ? el('p', { className: 'demo', text: 'デモデータ：架空の事例です' }) : null,
