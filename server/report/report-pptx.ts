@@ -84,6 +84,8 @@ function barChart(pptx: PptxGenJS, slide: Slide, name: string, points: ReadonlyA
   });
 }
 
+const nothingYet = (slide: Slide) => slide.addText('まだ分析されたテーマはありません。', { x: MARGIN, y: CONTENT_TOP, w: CONTENT_WIDTH, h: 0.5, fontFace: REPORT_FONT, lang: LANG, fontSize: 14 });
+
 function titleSlide(pptx: PptxGenJS, model: ReportModel): void {
   const slide = slideWith(pptx, model, model.title);
   const lines = ['全体会の資料', `作成: ${model.createdOn}`, ...(model.demo ? ['デモデータ：架空の事例です'] : [])];
@@ -94,7 +96,7 @@ function rankingSlides(pptx: PptxGenJS, model: ReportModel): void {
   const chunks = pages(model.ranking, TABLE_ROWS_PER_SLIDE);
   chunks.forEach((chunk, i) => {
     const slide = slideWith(pptx, model, `1. テーマの順位${chunks.length > 1 ? `（${i + 1}/${chunks.length}）` : ''}`);
-    if (model.ranking.length === 0) return void slide.addText('まだ分析されたテーマはありません。', { x: MARGIN, y: CONTENT_TOP, w: CONTENT_WIDTH, h: 0.5, fontFace: REPORT_FONT, lang: LANG, fontSize: 14 });
+    if (model.ranking.length === 0) return void nothingYet(slide);
     addTable(
       slide,
       ['順位', 'ID', 'テーマ', '事例', '事業所', '地区', '月数', '専門部会', '状態'],
@@ -113,6 +115,7 @@ function trendSlides(pptx: PptxGenJS, model: ReportModel): void {
   chunks.forEach((chunk, i) => {
     const slide = slideWith(pptx, model, `2. 推移（上位 ${trends.themes.length} テーマ、${trends.label}）${chunks.length > 1 ? `（${i + 1}/${chunks.length}）` : ''}`);
     if (trends.facet !== '月') slide.addText(`月別では少数のため非表示になる件数が多いため、${trends.label}に集計しています。`, { x: MARGIN + 5, y: 0.9, w: CONTENT_WIDTH - 5, h: 0.35, fontFace: REPORT_FONT, lang: LANG, fontSize: 10, align: 'right' });
+    if (trends.themes.length === 0) return void nothingYet(slide);
     chunk.forEach((t, k) => {
       const place = { x: MARGIN + (k % 2) * halfW, y: CONTENT_TOP + Math.floor(k / 2) * halfH, w: halfW - 0.1, h: halfH - 0.1 };
       barChart(pptx, slide, `${t.themeId} ${t.name}`, t.periods.map((p) => ({ label: p.month, cell: p })), place, `${t.themeId} ${t.name}`);
@@ -122,6 +125,8 @@ function trendSlides(pptx: PptxGenJS, model: ReportModel): void {
 
 function breakdownSlides(pptx: PptxGenJS, model: ReportModel, b: ReportBreakdown): void {
   const chart = slideWith(pptx, model, `3. 内訳（${b.facet}別）`);
+  // Before the first analysis there is nothing to chart: an empty chart would only look broken.
+  if (b.values.length === 0) return void nothingYet(chart);
   barChart(pptx, chart, `${b.facet}別の事例数（テーマ計）`, b.values.map((v, j) => ({ label: v, cell: b.totals[j] as ReportCell })), { x: MARGIN, y: CONTENT_TOP, w: CONTENT_WIDTH, h: CONTENT_HEIGHT }, `${b.facet}別の事例数（全テーマの計、合計 ${text(b.total)} 件）`);
   const chunks = pages(b.rows, TABLE_ROWS_PER_SLIDE);
   chunks.forEach((chunk, i) => {
