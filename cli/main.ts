@@ -4,6 +4,7 @@ import { runAnalyzeCommand } from './analyze-command.ts';
 import { runClearDemoCommand } from './clear-demo-command.ts';
 import { runIngestCommand } from './ingest-command.ts';
 import { runKwicCommand } from './kwic-command.ts';
+import { runReportCommand } from './report-command.ts';
 import { runTermsCommand } from './terms-command.ts';
 import { runServeCommand } from './serve-command.ts';
 import { USAGE, UsageError } from './usage.ts';
@@ -23,6 +24,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runKwicCommand(rest);
       case 'clear-demo':
         return await runClearDemoCommand(rest);
+      case 'report':
+        return await runReportCommand(rest);
       case 'serve':
         return await runServeCommand(rest);
       case 'help':

@@ -15,6 +15,8 @@ import { UsageError } from './usage.ts';
 
 /** The loopback address only: the server is for the council's own machine or a proxy in front. */
 export const HOST = '127.0.0.1';
+/** The built dashboard (npm run build), served beside the API. */
+export const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
 
 /** `mieruka serve [--db PATH] [--port N] [--council FILE]`, and what `npm start` runs. */
 export async function runServeCommand(argv: string[]): Promise<number> {
@@ -62,7 +64,7 @@ export async function runServeCommand(argv: string[]): Promise<number> {
         : `事務局の初期アカウントを作りました。ログイン名: ${report.admin.login}（パスワードは MIERUKA_ADMIN_PASSWORD）\n`,
     );
   }
-  const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
+  const webRoot = WEB_ROOT;
   if (!existsSync(`${webRoot}/index.html`)) process.stderr.write('画面（dist/web）がまだ作られていません。npm run build で作れます。いまは API だけを提供します。\n');
   const app = createApp({ db, settings, tokenizeMany: pool.tokenizeMany, ...(existsSync(`${webRoot}/index.html`) ? { webRoot } : {}) });
   const server = serve({ fetch: app.fetch, hostname: HOST, port: config.port }, (info: AddressInfo) => {

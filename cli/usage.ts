@@ -12,6 +12,9 @@ export const USAGE = `使い方:
       事例の語の出現頻度（出現数、事例数、TF-IDF）を表示します。--by で地区・障害種別・年齢層・月ごとに数えます。
   mieruka kwic TERM [--db PATH] [--council FILE] [--width N] [--json]
       語が使われている箇所を前後の文とともに表示します（個人情報は伏せ字のまま）。GH のような略語は正規形で探します。
+  mieruka report [--db PATH] [--council FILE|kisarazu|kamakura] --format pdf|pptx|xlsx --out FILE
+      全体会の資料（画面の「全体会の資料（印刷）」と同じ内容。少数の件数はいつも X）をファイルに保存します。
+      pptx = グラフと表を編集できる PowerPoint、xlsx = 表とグラフの数字の Excel、pdf = A4 に印刷した PDF（Chromium が必要）
   mieruka serve [--db PATH] [--port N] [--council FILE|kisarazu|kamakura]
       サーバーを 127.0.0.1 で開始します（npm start と同じ）。データベースが空ならデモデータを取り込み、
       初回は事務局の初期アカウントを作ってパスワードを表示します（MIERUKA_ADMIN_PASSWORD で指定も可）。

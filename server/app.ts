@@ -24,6 +24,7 @@ import { meetingRoutes } from './routes/meetings.ts';
 import { subcommitteeRoutes } from './routes/subcommittees.ts';
 import { planRoutes } from './routes/plan.ts';
 import { raisedIssueRoutes } from './routes/raised-issues.ts';
+import { reportRoutes } from './routes/report.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { statusRoutes } from './routes/status.ts';
@@ -72,7 +73,7 @@ export function createApp(appDeps: AppDeps) {
     }),
   );
   app.use('/api/session', limitBody(SIGN_IN_BODY_MAX));
-  app.use('/api/*', sessionAuth(deps.db, deps.sessions, now, OPEN));
+  app.use('/api/*', sessionAuth(deps.db, deps.sessions, now, OPEN, deps.localSession));
   app.use('/api/settings', limitBody(SETTINGS_BODY_MAX));
   app.use('/api/uploads', limitBody((deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES) + MULTIPART_SLACK));
   for (const path of ['/api/users', '/api/users/*', '/api/themes/*', '/api/corrections', '/api/corrections/*', '/api/categories', '/api/meetings', '/api/meetings/*', '/api/subcommittees/*', '/api/plan/*', '/api/raised-issues', '/api/raised-issues/*', '/api/analysis', '/api/status/*']) app.use(path, limitBody(JSON_BODY_MAX));
@@ -91,6 +92,7 @@ export function createApp(appDeps: AppDeps) {
   app.route('/api/plan', planRoutes(deps));
   app.route('/api/raised-issues', raisedIssueRoutes(deps));
   app.route('/api/exports', exportRoutes(deps));
+  app.route('/api', reportRoutes(deps));
   app.route('/api/feedback', feedbackRoutes(deps));
   app.route('/api/uploads', uploadRoutes(deps));
   app.route('/api/analysis', analysisRoutes(deps));

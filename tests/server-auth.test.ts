@@ -87,6 +87,8 @@ const ACCESS: Array<[string, string, Record<Role, number>]> = [
   ['GET', '/api/analysis', { secretariat: 200, coordinator: 200, staff: 403, viewer: 403 }],
   ['POST', '/api/analysis', { secretariat: 202, coordinator: 202, staff: 403, viewer: 403 }],
   ['GET', '/api/exports/themes.csv', { secretariat: 200, coordinator: 200, staff: 403, viewer: 200 }],
+  ['GET', '/api/report.xlsx', { secretariat: 200, coordinator: 200, staff: 403, viewer: 200 }],
+  ['GET', '/api/report.pptx', { secretariat: 200, coordinator: 200, staff: 403, viewer: 200 }],
   ['GET', '/api/template.csv', { secretariat: 200, coordinator: 200, staff: 200, viewer: 403 }],
   ['GET', '/api/feedback', { secretariat: 200, coordinator: 200, staff: 200, viewer: 403 }],
   ['GET', '/api/exports/themes/T-0001/heatmap.arrow', { secretariat: 404, coordinator: 404, staff: 403, viewer: 404 }],

@@ -12,6 +12,7 @@ import { createUser } from '../server/accounts/accounts.ts';
 import { markDemo } from '../server/demo/demo-data.ts';
 import { copyDatabase, TEST_HASHER } from './setup/db-templates.ts';
 import { launchChromium } from './helpers/browser.ts';
+import { openDeck, openWorkbook } from './helpers/office-files.ts';
 import { caseCsv, caseRow } from './helpers/case-csv.ts';
 import { apiAs, apiClient, PASSWORD, SCREENSHOTS, serveDashboard, signIn } from './helpers/dashboard-server.ts';
 import { tempDir, tempDatabase, type TempDir } from './helpers/temp-db.ts';
@@ -318,11 +319,20 @@ describe('the dashboard in Chromium', () => {
     const svg = readFileSync((await download.path()) as string, 'utf8');
     expect(svg).toContain('斜線・X: 1〜9 件（少数のため非表示）');
     expect(svg).not.toContain('協議会内部用');
+    // The report saved as Excel and PowerPoint holds what the page shows.
+    const [workbook] = await Promise.all([page.waitForEvent('download'), page.click('a[data-save=xlsx]')]);
+    expect(workbook.suggestedFilename()).toMatch(/^木更津市地域自立支援協議会_地域課題の報告_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const { sheets } = await openWorkbook(readFileSync((await workbook.path()) as string));
+    expect(sheets.get('テーマの順位')?.slice(1).map((r) => [r[1], ...r.slice(3, 7).map(String)])).toEqual(ranking.map((r) => [r[1], ...r.slice(3, 7)]));
+    const [deck] = await Promise.all([page.waitForEvent('download'), page.click('a[data-save=pptx]')]);
+    expect(deck.suggestedFilename()).toMatch(/\.pptx$/);
+    expect((await openDeck(readFileSync((await deck.path()) as string))).charts.length).toBeGreaterThan(0);
     expect(await width(page)).toBe(1280);
     await shot(page, '08-print-view');
     await page.emulateMedia({ media: 'print' });
     expect(await page.isVisible('nav')).toBe(false);
     expect(await page.isVisible('button[data-print]')).toBe(false);
+    expect(await page.isVisible('a[data-save=pptx]')).toBe(false);
     const pdf = await page.pdf({ format: 'A4', path: join(SCREENSHOTS, '09-print-view.pdf') });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBeGreaterThanOrEqual(3);

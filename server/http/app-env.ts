@@ -22,6 +22,18 @@ export interface AppDeps {
   passwords?: PasswordHasher;
   /** Where an analysis clusters: a worker thread unless a test gives another. */
   former?: ThemeFormer;
+  /**
+   * A session made in this process for a command's own browser (`mieruka report --format
+   * pdf`): accepted by its token like a stored one until it expires, never stored, and
+   * nothing over HTTP can make one.
+   */
+  localSession?: LocalSession;
+}
+
+export interface LocalSession {
+  token: string;
+  user: SessionUser;
+  expiresAt: Date;
 }
 
 /** The dependencies with what createApp adds: one read cache, one session cache and one job queue for the whole app. */
@@ -32,6 +44,9 @@ export interface RouteDeps extends AppDeps {
   sessions: SessionCache;
   jobs: JobQueue;
 }
+
+/** What a read of the latest run's published figures needs: the database, the settings and the read cache (a route's deps, or the CLI's own). */
+export type ReadDeps = Pick<RouteDeps, 'db' | 'settings' | 'cache'>;
 
 export interface AppEnv {
   Variables: {

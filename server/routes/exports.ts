@@ -14,6 +14,7 @@ import { latestTheme, runFigures } from '../themes/latest-theme.ts';
 import { published } from '../suppression/published.ts';
 import { publishedTermFloor } from '../suppression/terms.ts';
 import { publishedThemes } from '../themes/published-themes.ts';
+import { runBreakdown } from '../themes/run-breakdown.ts';
 import { monthlyCases, themeCross } from '../themes/theme-store.ts';
 
 const shown = (cell: Cell) => (isSuppressed(cell) ? cell.marker : cell.value);
@@ -41,7 +42,7 @@ function breakdownArrow(lines: readonly BreakdownLine[]): Uint8Array {
  */
 export function exportRoutes(deps: RouteDeps) {
   const logged = (userId: string, action: string, target: string) => deps.db.write((scope) => audit(scope, { userId, action, target }, deps.now()));
-  const runBreakdown = (themes: readonly Row[], facet: Facet, threshold: number | null): Promise<BreakdownLine[]> =>
+  const themeBreakdown = (themes: readonly Row[], facet: Facet, threshold: number | null): Promise<BreakdownLine[]> =>
     themes[0] ? deps.db.read((scope) => breakdownTable(scope, String(themes[0]?.run_id), themes.map((t) => String(t.theme_id)), facet, threshold)) : Promise.resolve([]);
   return new Hono<AppEnv>()
     .get('/themes.csv', async (c) => {
@@ -70,7 +71,7 @@ export function exportRoutes(deps: RouteDeps) {
       const facet = facetOf(c.req.query('facet'));
       const suppress = published(user.role, c.req.query('published'));
       const threshold = suppress ? deps.settings.suppressionThreshold : null;
-      const lines = await runFigures(deps, `breakdown:${facet}:${threshold}`, (run) => runBreakdown(run.themes, facet, threshold));
+      const lines = await runBreakdown(deps, facet, threshold);
       return c.body(new Uint8Array(breakdownArrow(lines)), 200, { 'content-type': ARROW_MEDIA_TYPE });
     })
     .get('/terms.arrow', async (c) => {
@@ -94,7 +95,7 @@ export function exportRoutes(deps: RouteDeps) {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'viewer');
       const facet = facetOf(c.req.query('facet'));
       const themes = await publishedThemes(deps);
-      const lines = await runBreakdown(themes, facet, deps.settings.suppressionThreshold);
+      const lines = await themeBreakdown(themes, facet, deps.settings.suppressionThreshold);
       const name = new Map(themes.map((t) => [String(t.theme_id), String(t.name)]));
       const csv = toExcelCsv(['ID', 'テーマ', facet, '事例数'], lines.map((l) => [l.themeId, name.get(l.themeId) ?? l.themeId, l.value, l.suppressed ? 'X' : l.cases]));
       await logged(user.userId, 'export_breakdown_csv', facet);

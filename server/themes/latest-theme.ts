@@ -1,7 +1,7 @@
 import type { Row } from '../../pipelines/db/database.ts';
 import { sqlFile } from '../../pipelines/db/sql-file.ts';
 import { ApiError } from '../http/api-error.ts';
-import type { RouteDeps } from '../http/app-env.ts';
+import type { ReadDeps, RouteDeps } from '../http/app-env.ts';
 import { latestThemes } from './theme-store.ts';
 
 const RUN_BASIS = sqlFile(import.meta.url, 'sql/run-basis.sql');
@@ -10,19 +10,19 @@ const RUN_BASIS = sqlFile(import.meta.url, 'sql/run-basis.sql');
  * The latest run's themes with what the council decided, and the basis of the run's
  * figures, read in one snapshot and kept until the next write.
  */
-const latestRun = (deps: RouteDeps): Promise<{ themes: Row[]; basis: string }> =>
+const latestRun = (deps: ReadDeps): Promise<{ themes: Row[]; basis: string }> =>
   deps.cache.get('latest', () =>
     deps.db.read(async (scope) => ({ themes: await latestThemes(scope), basis: JSON.stringify((await scope.rows(RUN_BASIS))[0] ?? null) })),
   );
 
-export const cachedLatestThemes = async (deps: RouteDeps): Promise<Row[]> => (await latestRun(deps)).themes;
+export const cachedLatestThemes = async (deps: ReadDeps): Promise<Row[]> => (await latestRun(deps)).themes;
 
 /**
  * An answer computed from the latest run's figures (a theme's evidence, a breakdown),
  * kept across decisions until the run, its merges and splits or the uploads change. It is
  * never older than the basis it is filed under: the basis is read first.
  */
-export async function runFigures<T>(deps: RouteDeps, key: string, compute: (run: { runId: string; themes: Row[] }) => Promise<T>): Promise<T> {
+export async function runFigures<T>(deps: ReadDeps, key: string, compute: (run: { runId: string; themes: Row[] }) => Promise<T>): Promise<T> {
   const { themes, basis } = await latestRun(deps);
   return deps.cache.lasting(`${basis}:${key}`, () => compute({ runId: themes[0] ? String(themes[0].run_id) : '', themes }));
 }

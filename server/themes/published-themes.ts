@@ -1,6 +1,6 @@
 import type { Row } from '../../pipelines/db/database.ts';
 import { termsAtFloor } from '../../pipelines/text/term-stats.ts';
-import type { RouteDeps } from '../http/app-env.ts';
+import type { ReadDeps } from '../http/app-env.ts';
 import { LABEL_SEPARATOR, publishedTermFloor, REASON_SEPARATOR, shownTerms, termCandidates } from '../suppression/terms.ts';
 import { conceptOf } from '../../pipelines/text/terms.ts';
 import { LABEL_TERM_SEPARATOR } from '../../pipelines/themes/store-run.ts';
@@ -67,7 +67,7 @@ function madeOf(label: string, terms: readonly string[]): boolean {
  * no term in a name, label or routing reason below the council's threshold of cases (or
  * of agencies, see MIN_TERM_AGENCIES). Counts are left to the caller.
  */
-export async function publishedThemes(deps: RouteDeps): Promise<Row[]> {
+export async function publishedThemes(deps: ReadDeps): Promise<Row[]> {
   const floor = publishedTermFloor(deps.settings.suppressionThreshold);
   const key = `${floor.documents}:${floor.agencies}`;
   return deps.cache.get(`themes:published:${key}`, async () => {

@@ -6,11 +6,10 @@ import { monthlyBars } from '../charts/monthly-bars.ts';
 import type { Context } from '../context.ts';
 import { el, textTable } from '../dom.ts';
 import { periodText, TOTAL, type BreakdownLine } from '../month-series.ts';
+import { LEADING_THEMES } from '../../../shared/trend-period.ts';
 import { publishedTrends } from '../trend-period.ts';
 import { shownCount, subcommitteeOf, type ThemeRow } from '../themes.ts';
 import { figure } from './figure.ts';
-
-const TRENDS = 8;
 
 const table = (headers: readonly string[], rows: ReadonlyArray<readonly string[]>) => textTable(headers, rows, 'report-table');
 
@@ -39,13 +38,15 @@ function breakdownChart(lines: readonly BreakdownLine[], themes: readonly ThemeR
 export async function reportView(main: HTMLElement, ctx: Context): Promise<void> {
   const facet = (name: string) => fetchArrowRows<BreakdownLine>(`/api/exports/breakdown.arrow?facet=${encodeURIComponent(name)}&published=1`);
   const [{ themes }, areas, types] = await Promise.all([api<{ themes: ThemeRow[] }>('GET', '/api/themes?published=1'), facet('地区'), facet('障害種別')]);
-  const leading = themes.slice(0, TRENDS);
+  const leading = themes.slice(0, LEADING_THEMES);
   const chosen = await publishedTrends(leading.map((t) => t.theme_id));
   const months = chosen.months;
   const period = periodText(months[0], months.at(-1));
   const footnote = (suppressed: boolean) => plenaryFootnote({ period, threshold: ctx.status.suppressionThreshold, suppressed });
   const printButton = el('button', { text: '印刷する（A4）', attrs: { type: 'button', 'data-print': '' } });
   printButton.addEventListener('click', () => window.print());
+  // The server makes both files from the same published figures as this page (server/report).
+  const save = (format: 'pptx' | 'xlsx', text: string) => el('a', { className: 'button', text, attrs: { href: `/api/report.${format}`, download: '', 'data-save': format } });
   const ranking = table(
     ['順位', 'ID', 'テーマ', '事例', '事業所', '地区', '月数', '専門部会', '状態'],
     themes.map((t, i) => [String(i + 1), t.theme_id, t.name, shownCount(t.case_count), shownCount(t.org_count), shownCount(t.area_count), shownCount(t.period_count), subcommitteeOf(t) ?? '—', t.status]),
@@ -59,7 +60,8 @@ export async function reportView(main: HTMLElement, ctx: Context): Promise<void>
     el(
       'article',
       { className: 'print-report' },
-      el('div', { className: 'no-print actions' }, el('a', { text: '← テーマ案の一覧へ', attrs: { href: '#/board' } }), printButton),
+      el('div', { className: 'no-print actions' }, el('a', { text: '← テーマ案の一覧へ', attrs: { href: '#/board' } }), printButton, save('pptx', 'PowerPoint で保存'), save('xlsx', 'Excel で保存')),
+      el('p', { className: 'no-print footnote', text: 'PDF は「印刷する（A4）」で開く印刷画面の送信先に「PDF に保存」を選ぶと作れます。PowerPoint と Excel のファイルは、この画面と同じ数字（少数は X）で作られ、グラフや表はそのまま編集できます。' }),
       el('h2', { text: `${ctx.status.council} 地域課題の報告` }),
       el('p', { text: `対象期間: ${period || '—'}　作成: ${new Date().toISOString().slice(0, 10)}　出典: mieruka（個別支援会議の記録から集計）` }),
       ctx.status.demo ? el('p', { className: 'demo', text: 'デモデータ：架空の事例です' }) : null,
