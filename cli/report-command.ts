@@ -2,14 +2,13 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { audit } from '../pipelines/audit/audit-log.ts';
 import { CouncilSettingsError, type CouncilSettings } from '../pipelines/council/settings.ts';
-import { DatabaseOpenError, openDatabase, type Database } from '../pipelines/db/database.ts';
+import { DatabaseOpenError, type Database } from '../pipelines/db/database.ts';
 import { ReadCache } from '../server/http/read-cache.ts';
 import { readReport } from '../server/report/read-report.ts';
 import { reportPptx } from '../server/report/report-pptx.ts';
 import { reportXlsx } from '../server/report/report-xlsx.ts';
-import { storedSettings } from '../server/settings/stored-settings.ts';
 import { readConfig } from './config.ts';
-import { resolveCouncil } from './council-option.ts';
+import { openWithCouncil } from './council-option.ts';
 import { PdfError, printReportPdf } from './report-pdf.ts';
 import { UsageError } from './usage.ts';
 
@@ -32,13 +31,6 @@ function options(argv: string[]): { db: string | undefined; council: string | un
   return { db: values.db, council: values.council, format, out };
 }
 
-/** The council's settings as the server would use them: those saved from the screens win over --council. */
-async function councilFor(db: Database, council: string | undefined): Promise<CouncilSettings> {
-  const stored = await db.read(storedSettings);
-  if (stored && council !== undefined) process.stderr.write('画面から保存された協議会の設定があるため、そちらを使います（--council は使いません）。\n');
-  return stored ?? resolveCouncil(council);
-}
-
 async function render(db: Database, settings: CouncilSettings, format: Format, now: Date): Promise<Uint8Array> {
   if (format === 'pdf') return printReportPdf(db, settings, now);
   const model = await readReport({ db, settings, cache: new ReadCache(db) }, now);
@@ -55,14 +47,13 @@ export async function runReportCommand(argv: string[]): Promise<number> {
   let db: Database;
   let settings: CouncilSettings;
   try {
-    db = await openDatabase(where.db ?? config.dbPath);
+    ({ db, settings } = await openWithCouncil(where.db ?? config.dbPath, where.council));
   } catch (error) {
-    if (!(error instanceof DatabaseOpenError)) throw error;
+    if (!(error instanceof DatabaseOpenError || error instanceof CouncilSettingsError)) throw error;
     process.stderr.write(`エラー: ${error.message}\n`);
     return 1;
   }
   try {
-    settings = await councilFor(db, where.council ?? config.council);
     process.stderr.write(`全体会の資料を ${FORMAT_NAMES[format]} で作っています…\n`);
     const now = new Date();
     const bytes = await render(db, settings, format, now);
@@ -76,7 +67,7 @@ export async function runReportCommand(argv: string[]): Promise<number> {
     process.stdout.write(`全体会の資料（${FORMAT_NAMES[format]}、${bytes.length.toLocaleString('ja-JP')} バイト）を ${out} に保存しました。\n`);
     return 0;
   } catch (error) {
-    if (error instanceof CouncilSettingsError || error instanceof PdfError) {
+    if (error instanceof PdfError) {
       process.stderr.write(`エラー: ${error.message}\n`);
       return 1;
     }
