@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { audit } from '../../pipelines/audit/audit-log.ts';
 import { ingestFile } from '../../pipelines/ingest/ingest.ts';
+import { bodyField, filledText } from '../../pipelines/request-fields.ts';
 import { ApiError, invalid } from '../http/api-error.ts';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
 import { LIST_UPLOADS, uploadFindings, uploadIssues } from '../uploads/upload-report.ts';
 
-/** Largest CSV accepted by default: about 200,000 case rows. */
+/** Largest file accepted by default: about 200,000 case rows of CSV. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
 /**
@@ -24,15 +25,17 @@ export function uploadRoutes(deps: RouteDeps) {
       if (Number(c.req.header('content-length') ?? 0) > limit) throw tooLarge();
       const form = await c.req.parseBody().catch(() => null);
       const file = form?.file;
-      if (!(file instanceof File)) throw invalid('file', 'CSV ファイルを選んでください。');
+      if (!(file instanceof File)) throw invalid('file', 'CSV ファイルか Excel ブック（.xlsx）を選んでください。');
       if (file.size > limit) throw tooLarge();
       const pii = form?.pii === 'reject' ? 'reject' : 'mask';
+      const sheet = filledText(bodyField(form, 'sheet'));
       const bytes = new Uint8Array(await file.arrayBuffer());
       const job = await deps.jobs.enqueue('upload', user.userId, file.name, (job) =>
         ingestFile(deps.db, bytes, {
           fileName: file.name,
           settings: deps.settings,
           piiMode: pii,
+          ...(sheet === null ? {} : { sheet }),
           tokenizeMany: deps.tokenizeMany,
           now: deps.now(),
           uploadedBy: user.userId,

@@ -14,10 +14,13 @@ export function excelDate(text: string): Date {
 }
 
 /** The bytes of a workbook built by `build`, as Excel would save it. */
-export async function workbookBytes(build: (workbook: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+export async function workbookBytes(build: (workbook: ExcelJS.Workbook) => void): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   build(workbook);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  const written = new Uint8Array(await workbook.xlsx.writeBuffer());
+  const bytes = new Uint8Array(written.byteLength);
+  bytes.set(written);
+  return bytes;
 }
 
 /** A sheet of the standard header and the given rows, 会議日 typed as a date. */

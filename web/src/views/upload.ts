@@ -74,11 +74,11 @@ async function pastUploads(): Promise<HTMLElement> {
 /** Upload a CSV: pick or drop a file, watch the progress, read the report; past uploads below. */
 export async function uploadView(main: HTMLElement): Promise<void> {
   const past = el('div', { attrs: { id: 'past-uploads' } }, await pastUploads());
-  const input = el('input', { attrs: { id: 'csv-file', type: 'file', accept: '.csv,text/csv' } });
+  const input = el('input', { attrs: { id: 'csv-file', type: 'file', accept: '.csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
   const progress = el('progress', { attrs: { id: 'upload-progress', max: '1', value: '0' } });
   const stage = el('p', { attrs: { id: 'upload-stage', role: 'status' } });
   const result = el('div', { attrs: { id: 'upload-result' } });
-  const drop = el('div', { className: 'drop', text: 'ここに CSV ファイルをドロップするか、下で選んでください。', attrs: { tabindex: '0', role: 'button' } });
+  const drop = el('div', { className: 'drop', text: 'ここに CSV ファイルか Excel ブック（.xlsx）をドロップするか、下で選んでください。', attrs: { tabindex: '0', role: 'button' } });
 
   const send = async (file: File) => {
     result.replaceChildren();
@@ -130,7 +130,7 @@ export async function uploadView(main: HTMLElement): Promise<void> {
     el('h2', { text: '事例記録の取り込み' }),
     el('p', {}, el('a', { text: '記入用の CSV テンプレートをダウンロード', attrs: { href: '/api/template.csv', download: 'mieruka-template.csv' } })),
     drop,
-    el('label', { text: 'CSV ファイル', attrs: { for: 'csv-file' } }),
+    el('label', { text: 'CSV ファイル / Excel ブック', attrs: { for: 'csv-file' } }),
     input,
     progress,
     stage,
