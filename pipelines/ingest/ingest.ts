@@ -52,7 +52,7 @@ export async function ingestFile(db: Database, bytes: Uint8Array, options: Inges
 }
 
 /** A file's checks, by what its content is: an Excel workbook, or CSV text. */
-export function checkUpload(bytes: Uint8Array, options: IngestOptions): Promise<IngestOutcome> {
+export async function checkUpload(bytes: Uint8Array, options: IngestOptions): Promise<IngestOutcome> {
   return fileKind(bytes) === 'workbook' ? ingestWorkbookBytes(bytes, options) : ingestBytesInParallel(bytes, options);
 }
 
