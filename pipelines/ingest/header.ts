@@ -75,8 +75,7 @@ export function mapHeader(header: CsvRecord | null, aliases: Readonly<Record<str
   });
 
   const hasText = indexOf.has('相談内容') || indexOf.has('課題');
-  const missing: string[] = REQUIRED_HEADERS.filter((h) => !indexOf.has(h));
-  if (!hasText) missing.push('相談内容');
+  const missing = missingRequired(indexOf);
   if (missing.length > 0) {
     throw new IngestFatalError(
       'missing_header',
@@ -97,4 +96,11 @@ export function mapHeader(header: CsvRecord | null, aliases: Readonly<Record<str
     });
   }
   return { columns, indexOf, fieldCount: header.fields.length, issues };
+}
+
+/** The required columns a header lacks; 相談内容 stands for "相談内容 or 課題". */
+export function missingRequired(found: { has(column: StandardHeader): boolean }): StandardHeader[] {
+  const missing: StandardHeader[] = REQUIRED_HEADERS.filter((h) => !found.has(h));
+  if (!found.has('相談内容') && !found.has('課題')) missing.push('相談内容');
+  return missing;
 }
