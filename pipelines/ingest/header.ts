@@ -32,7 +32,7 @@ export function mapHeader(header: CsvRecord | null, aliases: Readonly<Record<str
   }
   const aliasTable = new Map(Object.entries(aliases).map(([from, to]) => [normaliseHeaderName(from), to]));
   const chosen = new Map(mapping.flatMap(([to, from]) => (from === null ? [] : [[normaliseHeaderName(from), to] as const])));
-  const decided = new Set(mapping.map(([to]) => to));
+  const decided = new Map(mapping);
   const indexOf = new Map<StandardHeader, number>();
   const issues: IngestIssue[] = [];
   const columns = header.fields.map((raw, index): StandardHeader | null => {
@@ -46,7 +46,10 @@ export function mapHeader(header: CsvRecord | null, aliases: Readonly<Record<str
         column: raw.trim(),
         severity: 'warning',
         code: 'mapped_away',
-        message: `列「${raw.trim()}」は、列の対応づけで「${byName}」に別の列が選ばれたため取り込みませんでした。`,
+        message:
+          decided.get(byName) === null
+            ? `列「${raw.trim()}」は、列の対応づけで「${byName}」を使わないことにしたため取り込みませんでした。`
+            : `列「${raw.trim()}」は、列の対応づけで「${byName}」に別の列が選ばれたため取り込みませんでした。`,
       });
       return null;
     }
