@@ -69,7 +69,7 @@ async function ingestAll(args: IngestArgs): Promise<number> {
   const pool = createTokenizerPool();
   try {
     for (const path of args.files) {
-      results.push(await ingestOne(db, path, settings, args.pii, pool.tokenizeMany));
+      results.push(await ingestOne(db, path, settings, args, pool.tokenizeMany));
     }
   } finally {
     await pool.close();
@@ -87,7 +87,7 @@ async function ingestAll(args: IngestArgs): Promise<number> {
   return results.some((r) => 'error' in r) ? 1 : 0;
 }
 
-async function ingestOne(db: Database, path: string, settings: CouncilSettings, pii: PiiMode, tokenizeMany: TokenizeMany): Promise<FileResult> {
+async function ingestOne(db: Database, path: string, settings: CouncilSettings, args: IngestArgs, tokenizeMany: TokenizeMany): Promise<FileResult> {
   const file = basename(path);
   let bytes: Uint8Array;
   try {
@@ -108,7 +108,8 @@ async function ingestOne(db: Database, path: string, settings: CouncilSettings, 
     return await ingestFile(db, bytes, {
       fileName: file,
       settings,
-      piiMode: pii,
+      piiMode: args.pii,
+      ...(args.sheet === undefined ? {} : { sheet: args.sheet }),
       tokenizeMany,
       onProgress: (s, done, total) => {
         if (total < BAR_MIN_ROWS) return;
@@ -131,6 +132,8 @@ interface IngestArgs {
   db: string | undefined;
   council: string | undefined;
   pii: PiiMode;
+  /** The worksheet to read from each workbook given. */
+  sheet: string | undefined;
   json: boolean;
 }
 
@@ -144,6 +147,7 @@ function parseIngestArgs(argv: string[]): IngestArgs {
         db: { type: 'string' },
         council: { type: 'string' },
         pii: { type: 'string', default: 'mask' },
+        sheet: { type: 'string' },
         json: { type: 'boolean', default: false },
       },
     });
@@ -151,11 +155,12 @@ function parseIngestArgs(argv: string[]): IngestArgs {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  if (positionals.length === 0) throw new UsageError('取り込む CSV ファイルを指定してください。');
+  if (positionals.length === 0) throw new UsageError('取り込む CSV ファイルか Excel ブック（.xlsx）を指定してください。');
+  if (values.sheet !== undefined && values.sheet.trim() === '') throw new UsageError('--sheet にはシートの名前を指定してください。');
   if (values.pii !== 'mask' && values.pii !== 'reject') {
     throw new UsageError(`--pii には mask か reject を指定してください（指定された値: ${values.pii}）。`);
   }
-  return { files: positionals, db: values.db, council: values.council, pii: values.pii, json: values.json ?? false };
+  return { files: positionals, db: values.db, council: values.council, pii: values.pii, sheet: values.sheet, json: values.json ?? false };
 }
 
 export function fatal(json: boolean, error: { code: string; message: string }): number {

@@ -23,7 +23,7 @@ function listed<T>(title: string, items: readonly T[], render: (item: T) => stri
 
 /** The report of one upload, for a person at a terminal. */
 export function formatReport(r: IngestReport): string {
-  const encoding = ENCODING_LABELS[r.encoding];
+  const encoding = r.sheet === undefined ? ENCODING_LABELS[r.encoding] : `${ENCODING_LABELS[r.encoding]}・シート「${r.sheet}」`;
   const errors = r.issues.filter((i) => i.severity === 'error');
   const warnings = r.issues.filter((i) => i.severity === 'warning');
   const issue = (i: IngestReport['issues'][number]) => `${i.line} 行目${i.column ? `［${i.column}］` : ''} ${i.message}`;

@@ -1,9 +1,10 @@
 export const USAGE = `使い方:
-  mieruka ingest FILE.csv... [--db PATH] [--council FILE|kisarazu|kamakura] [--pii mask|reject] [--json]
-      事例記録の CSV（UTF-8 または Shift_JIS）を検査してデータベースに取り込みます。
+  mieruka ingest FILE.csv|FILE.xlsx... [--db PATH] [--council FILE|kisarazu|kamakura] [--pii mask|reject] [--sheet NAME] [--json]
+      事例記録の CSV（UTF-8 または Shift_JIS）か Excel ブック（.xlsx）を検査してデータベースに取り込みます。
       --db       データベースファイル（既定: 環境変数 MIERUKA_DB、なければ data/mieruka.duckdb）
       --council  協議会の設定ファイル（JSON）またはプリセット名 kisarazu / kamakura
       --pii      個人情報を見つけたとき: mask（伏せ字にして取り込む、既定）/ reject（その行を取り込まない）
+      --sheet    Excel ブックから読むシートの名前（既定: 標準の見出し行がある最初のシート）
       --json     結果を 1 つの JSON として標準出力に出します（進み具合は標準エラー出力）
   mieruka analyze [--db PATH] [--council FILE] [--full] [--json]
       事例をテーマ案（地域課題の候補）にまとめ、事例数・事業所数・地区数・月数・傾向・スコアと専門部会の案を示します。

@@ -75,8 +75,8 @@ export function createApp(appDeps: AppDeps) {
   app.use('/api/session', limitBody(SIGN_IN_BODY_MAX));
   app.use('/api/*', sessionAuth(deps.db, deps.sessions, now, OPEN, deps.localSession));
   app.use('/api/settings', limitBody(SETTINGS_BODY_MAX));
-  app.use('/api/uploads', limitBody((deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES) + MULTIPART_SLACK));
-  for (const path of ['/api/users', '/api/users/*', '/api/themes/*', '/api/corrections', '/api/corrections/*', '/api/categories', '/api/meetings', '/api/meetings/*', '/api/subcommittees/*', '/api/plan/*', '/api/raised-issues', '/api/raised-issues/*', '/api/analysis', '/api/status/*']) app.use(path, limitBody(JSON_BODY_MAX));
+  for (const path of ['/api/uploads', '/api/uploads/preview']) app.use(path, limitBody((deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES) + MULTIPART_SLACK));
+  for (const path of ['/api/users', '/api/users/*', '/api/themes/*', '/api/corrections', '/api/corrections/*', '/api/categories', '/api/meetings', '/api/meetings/*', '/api/subcommittees/*', '/api/plan/*', '/api/raised-issues', '/api/raised-issues/*', '/api/analysis', '/api/status/*', '/api/settings/header-aliases']) app.use(path, limitBody(JSON_BODY_MAX));
   app.route('/api/health', healthRoutes);
   app.route('/api/session', sessionRoutes(deps));
   app.route('/api/users', userRoutes(deps));

@@ -90,6 +90,6 @@ describe('mieruka ingest when something unexpected fails', () => {
   it('--json prints one JSON object on a usage error too', async () => {
     const result = await run(['ingest', '--json']);
     expect(result.code).toBe(2);
-    expect(JSON.parse(result.stdout)).toEqual({ error: { code: 'usage_error', message: '取り込む CSV ファイルを指定してください。' } });
+    expect(JSON.parse(result.stdout)).toEqual({ error: { code: 'usage_error', message: '取り込む CSV ファイルか Excel ブック（.xlsx）を指定してください。' } });
   });
 });

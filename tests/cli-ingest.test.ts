@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { openDatabase } from '../pipelines/db/database.ts';
 import { caseCsv, caseRow } from './helpers/case-csv.ts';
+import { addCaseSheet, caseCells, workbookBytes } from './helpers/case-workbook.ts';
 import { runCli } from './helpers/run-cli.ts';
 import { queryRows, tempDir, type TempDir } from './helpers/temp-db.ts';
 
@@ -81,7 +82,7 @@ describe('mieruka ingest', () => {
   it.each([
     ['a missing required column', '記録ID,障害種別,年齢層,課題\r\nK-1,知的,30-39,x\r\n', 'missing_header'],
     ['an undecodable file', new Uint8Array([0x41, 0x82, 0x20, 0xa0, 0xfd]), 'unknown_encoding'],
-    ['an Excel workbook', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'excel_workbook'],
+    ['a ZIP that is not an Excel workbook', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'not_workbook'],
   ])('exits 1 on %s, with the reason in JSON', async (_, content, code) => {
     const file = write(`fatal-${code}.csv`, content);
     const result = await runCli(['ingest', file, '--db', dir.path('f.duckdb'), '--json']);
@@ -130,7 +131,7 @@ describe('mieruka ingest', () => {
   });
 
   it.each([
-    [['ingest'], '取り込む CSV ファイルを指定してください。'],
+    [['ingest'], '取り込む CSV ファイルか Excel ブック（.xlsx）を指定してください。'],
     [['ingest', 'x.csv', '--pii', 'hide'], '--pii には mask か reject を指定してください（指定された値: hide）。'],
     [['ingest', 'x.csv', '--bogus'], "Unknown option '--bogus'"],
     [['analyse'], '「analyse」というコマンドはありません。'],
@@ -139,6 +140,37 @@ describe('mieruka ingest', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stderr).toContain('使い方:');
+  });
+
+  it('reads an Excel workbook, from the sheet named with --sheet, and names the sheets when it is not there', async () => {
+    const file = write(
+      'cases.xlsx',
+      await workbookBytes((book) => {
+        book.addWorksheet('表紙').addRow(['個別支援会議の記録']);
+        addCaseSheet(book, '4月', [caseCells(12)]);
+        addCaseSheet(book, '5月', [caseCells('K-2'), caseCells('K-3')]);
+      }),
+    );
+    const first = await runCli(['ingest', file, '--db', dir.path('x.duckdb'), '--json']);
+    expect([first.code, JSON.parse(first.stdout)]).toMatchObject([0, { file: 'cases.xlsx', encoding: 'xlsx', sheet: '4月', rows: 1, accepted: 1 }]);
+    const named = await runCli(['ingest', file, '--db', dir.path('x.duckdb'), '--sheet', '5月']);
+    expect(named.code).toBe(0);
+    expect(named.stdout).toContain('cases.xlsx（Excel ブック・シート「5月」）: 2 件 — 取り込み 2 件、省略 0 件、取り込めなかった行 0 件');
+    const missing = await runCli(['ingest', file, '--db', dir.path('x.duckdb'), '--sheet', '6月', '--json']);
+    expect([missing.code, JSON.parse(missing.stdout)]).toEqual([
+      1,
+      { file: 'cases.xlsx', error: { code: 'missing_sheet', message: 'シート「6月」はこのブックにありません。このブックのシート: 「表紙」「4月」「5月」。' } },
+    ]);
+    const db = await openDatabase(dir.path('x.duckdb'));
+    try {
+      expect(await queryRows(db, 'SELECT record_id, line FROM cases ORDER BY record_id')).toEqual([
+        { record_id: '12', line: 2 },
+        { record_id: 'K-2', line: 2 },
+        { record_id: 'K-3', line: 3 },
+      ]);
+    } finally {
+      await db.close();
+    }
   });
 });
 

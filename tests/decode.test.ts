@@ -58,7 +58,8 @@ describe('decodeCsvBytes', () => {
 
   it.each([
     ['an empty file', new Uint8Array(), 'empty_file'],
-    ['an Excel workbook', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]), 'excel_workbook'],
+    ['a ZIP that is not an Excel workbook', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]), 'not_workbook'],
+    ['an old Excel workbook (.xls)', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), 'excel_workbook'],
     ['UTF-16 text', new Uint8Array([0xff, 0xfe, 0x41, 0x00]), 'utf16_file'],
     ['bytes that are neither UTF-8 nor Shift_JIS', new Uint8Array([0x41, 0x82, 0x20, 0xa0, 0xfd]), 'unknown_encoding'],
     ['binary data with NUL', new Uint8Array([0x41, 0x00, 0x42]), 'unreadable_file'],

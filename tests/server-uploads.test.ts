@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { caseCsv, caseRow } from './helpers/case-csv.ts';
+import { addCaseSheet, caseCells, workbookBytes } from './helpers/case-workbook.ts';
+import { queryRows } from './helpers/temp-db.ts';
 import { csvForm, jobEvents as events } from './helpers/job-events.ts';
 import { testApp } from './helpers/test-app.ts';
 
@@ -28,6 +30,32 @@ describe('the server: uploads and analysis runs', () => {
     expect(((await (await (await t.as('viewer')).get('/api/uploads')).status))).toBe(403);
     const other = await t.as('coordinator');
     expect(((await (await other.get('/api/uploads')).json()) as { uploads: unknown[] }).uploads).toHaveLength(1);
+  });
+
+  it('takes an Excel workbook, from the sheet the form names, and refuses a sheet that is not there in Japanese', async () => {
+    const staff = await t.as('staff');
+    const bytes = await workbookBytes((book) => {
+      addCaseSheet(book, '4月', [caseCells('K-1')]);
+      const may = addCaseSheet(book, '5月', [caseCells(12), caseCells('K-5'), caseCells('K-6')]);
+      may.getRow(3).hidden = true;
+    });
+    const form = (sheet: string) => {
+      const f = new FormData();
+      f.set('file', new File([bytes], 'cases.xlsx'));
+      f.set('sheet', sheet);
+      return f;
+    };
+    const { jobId } = (await (await staff.upload('/api/uploads', form('5月'))).json()) as { jobId: string };
+    expect((await events(staff, jobId)).at(-1)).toMatchObject({ event: 'done', data: { file: 'cases.xlsx', sheet: '5月', rows: 3, accepted: 2, skipped: 1 } });
+    expect(await queryRows(t.temp.db, 'SELECT record_id, line FROM cases ORDER BY line')).toEqual([
+      { record_id: '12', line: 2 },
+      { record_id: 'K-6', line: 4 },
+    ]);
+    const missing = (await (await staff.upload('/api/uploads', form('6月'))).json()) as { jobId: string };
+    expect((await events(staff, missing.jobId)).at(-1)).toMatchObject({
+      event: 'failed',
+      data: { message: 'シート「6月」はこのブックにありません。このブックのシート: 「4月」「5月」。' },
+    });
   });
 
   it('refuses a file over the size limit and a request without a file', async () => {

@@ -1,10 +1,13 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { lineRanges } from './byte-lines.ts';
+import { fileKind } from './file-kind.ts';
 import { IngestFatalError } from './issues.ts';
 
 export type Encoding = 'utf-8' | 'shift_jis';
+/** How an upload was read: as text in an encoding, or as an Excel workbook. */
+export type SourceEncoding = Encoding | 'xlsx';
 
-export const ENCODING_LABELS: Readonly<Record<Encoding, string>> = { 'utf-8': 'UTF-8', shift_jis: 'Shift_JIS' };
+export const ENCODING_LABELS: Readonly<Record<SourceEncoding, string>> = { 'utf-8': 'UTF-8', shift_jis: 'Shift_JIS', xlsx: 'Excel ブック' };
 
 export interface DecodedText {
   text: string;
@@ -24,8 +27,6 @@ export interface DecodedText {
  */
 export const MAX_UNREADABLE_LINE_SHARE = 0.1;
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const NUL = '\u0000';
 const REPLACEMENT = '\uFFFD';
 /** A line parsing skips (blank, or only empty cells), so not the header. */
@@ -34,10 +35,6 @@ const BLANK = /^[\s,]*$/;
 const UNKNOWN_ENCODING =
   '文字コードを判別できません。UTF-8 でも Shift_JIS でもない文字が含まれています。Excel で「CSV UTF-8（コンマ区切り）」として保存し直してください。';
 const NOT_TEXT = 'テキストではないデータ（NUL 文字）が含まれています。CSV ファイルを選んでください。';
-
-function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
-  return magic.every((b, i) => bytes[i] === b);
-}
 
 /**
  * Strict UTF-8 first; failing that, UTF-8 or Shift_JIS (CP932, Excel's default on Japanese
@@ -48,11 +45,9 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
   if (bytes.length === 0) {
     throw new IngestFatalError('empty_file', 'ファイルが空です。見出し行のある CSV ファイルを選んでください。');
   }
-  if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, OLE_MAGIC)) {
-    throw new IngestFatalError(
-      'excel_workbook',
-      'Excel ブック（.xlsx / .xls）のようです。Excel で「名前を付けて保存」から「CSV UTF-8（コンマ区切り）」または「CSV（コンマ区切り）」を選んで保存し直してください。',
-    );
+  // Workbooks are read by read-workbook.ts; one reaching here was handed to the text reader by mistake.
+  if (fileKind(bytes) === 'workbook') {
+    throw new IngestFatalError('excel_workbook', 'Excel ブック（.xlsx）は CSV としては読めません。Excel ブックとして取り込んでください。');
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new IngestFatalError(

@@ -11,24 +11,48 @@ export interface HeaderMap {
   issues: IngestIssue[];
 }
 
+/**
+ * The columns a person chose for one upload: for a standard column, the file's column that
+ * fills it, or null for none. It comes before the file's own names and the council's aliases.
+ */
+export type ColumnMapping = ReadonlyArray<readonly [StandardHeader, string | null]>;
+
 export function normaliseHeaderName(name: string): string {
   return name.normalize('NFKC').replace(/[\s\u3000]/g, '');
 }
 
 /**
- * Maps the file's header row to the standard columns, through the council's alias table.
- * A missing required column is fatal: no row could be read correctly without it.
+ * Maps the file's header row to the standard columns, through the person's mapping for this
+ * upload, then the standard names, then the council's alias table. A missing required column
+ * is fatal: no row could be read correctly without it.
  */
-export function mapHeader(header: CsvRecord | null, aliases: Readonly<Record<string, StandardHeader>>): HeaderMap {
+export function mapHeader(header: CsvRecord | null, aliases: Readonly<Record<string, StandardHeader>>, mapping: ColumnMapping = []): HeaderMap {
   if (!header) {
     throw new IngestFatalError('missing_header', '見出し行がありません。1 行目に「記録ID,会議日,…」の見出しを入れてください。');
   }
   const aliasTable = new Map(Object.entries(aliases).map(([from, to]) => [normaliseHeaderName(from), to]));
+  const chosen = new Map(mapping.flatMap(([to, from]) => (from === null ? [] : [[normaliseHeaderName(from), to] as const])));
+  const decided = new Map(mapping);
   const indexOf = new Map<StandardHeader, number>();
   const issues: IngestIssue[] = [];
   const columns = header.fields.map((raw, index): StandardHeader | null => {
     const name = normaliseHeaderName(raw);
-    const standard = isStandardHeader(name) ? name : aliasTable.get(name);
+    const byName = isStandardHeader(name) ? name : aliasTable.get(name);
+    const standard = chosen.get(name) ?? (byName && !decided.has(byName) ? byName : undefined);
+    if (!standard && byName) {
+      issues.push({
+        line: header.line,
+        recordId: null,
+        column: raw.trim(),
+        severity: 'warning',
+        code: 'mapped_away',
+        message:
+          decided.get(byName) === null
+            ? `列「${raw.trim()}」は、列の対応づけで「${byName}」を使わないことにしたため取り込みませんでした。`
+            : `列「${raw.trim()}」は、列の対応づけで「${byName}」に別の列が選ばれたため取り込みませんでした。`,
+      });
+      return null;
+    }
     if (!standard) {
       if (name !== '') {
         issues.push({
@@ -54,8 +78,7 @@ export function mapHeader(header: CsvRecord | null, aliases: Readonly<Record<str
   });
 
   const hasText = indexOf.has('相談内容') || indexOf.has('課題');
-  const missing: string[] = REQUIRED_HEADERS.filter((h) => !indexOf.has(h));
-  if (!hasText) missing.push('相談内容');
+  const missing = missingRequired(indexOf);
   if (missing.length > 0) {
     throw new IngestFatalError(
       'missing_header',
@@ -76,4 +99,11 @@ export function mapHeader(header: CsvRecord | null, aliases: Readonly<Record<str
     });
   }
   return { columns, indexOf, fieldCount: header.fields.length, issues };
+}
+
+/** The required columns a header lacks; 相談内容 stands for "相談内容 or 課題". */
+export function missingRequired(found: { has(column: StandardHeader): boolean }): StandardHeader[] {
+  const missing: StandardHeader[] = REQUIRED_HEADERS.filter((h) => !found.has(h));
+  if (!found.has('相談内容') && !found.has('課題')) missing.push('相談内容');
+  return missing;
 }

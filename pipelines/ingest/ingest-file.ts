@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { CouncilSettings } from '../council/settings.ts';
 import type { CaseRecord } from './case-record.ts';
 import { validateRows } from './check-chunk.ts';
-import { decodeCsvBytes, type Encoding } from './decode.ts';
-import { mapHeader, type HeaderMap } from './header.ts';
+import { decodeCsvBytes, type SourceEncoding } from './decode.ts';
+import { mapHeader, type ColumnMapping, type HeaderMap } from './header.ts';
 import { IngestFatalError, type IngestIssue, type PiiFinding, type PiiMode } from './issues.ts';
 import { parseCsvText, type BrokenRecord, type CsvRecord, type ParsedCsv } from './parse-csv.ts';
 import { findPii, maskPii } from './pii.ts';
@@ -22,13 +22,19 @@ export interface IngestOptions {
   /** ISO date of today, passed in so that results do not depend on the clock. */
   today: string;
   onProgress?: (progress: IngestProgress) => void;
+  /** The columns a person chose for this upload, before the council's aliases. */
+  mapping?: ColumnMapping;
+  /** The worksheet to read from a workbook; by default the first with the standard header. */
+  sheet?: string;
 }
 
 /** Everything ingest decided about one file before the database is consulted. */
 export interface IngestOutcome {
   file: string;
   checksum: string;
-  encoding: Encoding;
+  encoding: SourceEncoding;
+  /** The worksheet read, for a workbook. */
+  sheet?: string;
   rows: number;
   /** Valid records, first occurrence of each 記録ID. */
   records: CaseRecord[];
@@ -42,7 +48,7 @@ export interface IngestOutcome {
 export interface SourceText {
   checksum: string;
   text: string;
-  encoding: Encoding;
+  encoding: SourceEncoding;
   unreadableLines?: readonly number[];
 }
 
@@ -50,7 +56,7 @@ export function readSource(bytes: Uint8Array): SourceText {
   return { checksum: createHash('sha256').update(bytes).digest('hex'), ...decodeCsvBytes(bytes) };
 }
 
-export function rowRules(header: HeaderMap, options: IngestOptions, source: SourceText): RowRules {
+export function rowRules(header: HeaderMap, options: IngestOptions, source: Pick<SourceText, 'encoding' | 'unreadableLines'>): RowRules {
   const { areas, agencies } = options.settings;
   const { encoding, unreadableLines = [] } = source;
   return { header, areas, agencies, piiMode: options.piiMode, today: options.today, encoding, unreadableLines };
@@ -64,7 +70,7 @@ export function ingestBytes(bytes: Uint8Array, options: IngestOptions): IngestOu
       if (n % 2000 === 0) options.onProgress?.({ stage: 'parse', done: n, total: 0 });
     },
   });
-  const header = mapHeader(headerRecord(parsed), options.settings.headerAliases);
+  const header = mapHeader(headerRecord(parsed), options.settings.headerAliases, options.mapping);
   const results = validateRows(parsed.records, rowRules(header, options, source), (done, total) =>
     options.onProgress?.({ stage: 'validate', done, total }),
   );
@@ -92,7 +98,7 @@ export function headerRecord(parsed: ParsedCsv): CsvRecord | null {
  */
 export function assembleOutcome(
   file: string,
-  source: SourceText,
+  source: Pick<SourceText, 'checksum' | 'encoding'>,
   header: HeaderMap,
   broken: readonly BrokenRecord[],
   results: readonly RowResult[],

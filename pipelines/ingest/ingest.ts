@@ -1,7 +1,9 @@
 import type { Database } from '../db/database.ts';
 import { TokenCache } from '../text/token-cache.ts';
 import type { TokenizeMany } from '../text/tokenize-texts.ts';
-import type { IngestOptions } from './ingest-file.ts';
+import { fileKind } from './file-kind.ts';
+import type { IngestOptions, IngestOutcome } from './ingest-file.ts';
+import { ingestWorkbookBytes } from './ingest-workbook.ts';
 import { guardNames } from './name-guard.ts';
 import { ingestBytesInParallel } from './parallel-check.ts';
 import type { WriteScope } from '../db/database.ts';
@@ -25,7 +27,7 @@ export interface IngestRunOptions extends Omit<IngestOptions, 'onProgress' | 'to
  */
 export async function ingestFile(db: Database, bytes: Uint8Array, options: IngestRunOptions): Promise<IngestReport> {
   const now = options.now ?? new Date();
-  const outcome = await ingestBytesInParallel(bytes, {
+  const outcome = await checkUpload(bytes, {
     ...options,
     today: localIsoDate(now),
     onProgress: (p) => options.onProgress?.(p.stage, p.done, p.total),
@@ -47,6 +49,11 @@ export async function ingestFile(db: Database, bytes: Uint8Array, options: Inges
       },
     }),
   );
+}
+
+/** A file's checks, by what its content is: an Excel workbook, or CSV text. */
+export async function checkUpload(bytes: Uint8Array, options: IngestOptions): Promise<IngestOutcome> {
+  return fileKind(bytes) === 'workbook' ? ingestWorkbookBytes(bytes, options) : ingestBytesInParallel(bytes, options);
 }
 
 function localIsoDate(date: Date): string {

@@ -29,7 +29,12 @@ export type IssueCode =
   | 'unknown_column'
   | 'missing_column'
   | 'undecodable_bytes'
-  | 'internal_row_error';
+  | 'internal_row_error'
+  | 'hidden_row'
+  | 'merged_cell'
+  | 'formula_without_value'
+  | 'cell_error'
+  | 'mapped_away';
 
 export interface IngestIssue {
   /** Physical line where the record starts (header = 1). */
@@ -72,6 +77,9 @@ export class IngestFatalError extends DomainError {
       | 'unknown_encoding'
       | 'utf16_file'
       | 'excel_workbook'
+      | 'not_workbook'
+      | 'unreadable_workbook'
+      | 'missing_sheet'
       | 'missing_header'
       | 'duplicate_header'
       | 'unreadable_file'

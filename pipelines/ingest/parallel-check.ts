@@ -29,7 +29,7 @@ export async function ingestBytesInParallel(
   const headerLine = split ? headerRecord(parseCsvText(split.headerText)) : null;
   if (!split || !headerLine || split.chunks.length < 2) return ingestBytes(bytes, options);
 
-  const header = mapHeader(headerLine, options.settings.headerAliases);
+  const header = mapHeader(headerLine, options.settings.headerAliases, options.mapping);
   const rules = rowRules(header, options, source);
   const progress = progressOf(split.chunks.length, (done, total) => options.onProgress?.({ stage: 'validate', done, total }));
   const [first, ...rest] = split.chunks;

@@ -6,7 +6,7 @@ import { sqlFile } from '../db/sql-file.ts';
 import type { CaseRecord } from './case-record.ts';
 import type { IngestOutcome } from './ingest-file.ts';
 import type { IngestIssue, PiiFinding, PiiMode } from './issues.ts';
-import type { Encoding } from './decode.ts';
+import type { SourceEncoding } from './decode.ts';
 
 const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
 const CREATE_STAGING = sql('create-staging.sql');
@@ -20,7 +20,9 @@ const DROP_STAGING = sql('drop-staging.sql');
 export interface IngestReport {
   uploadId: string;
   file: string;
-  encoding: Encoding;
+  encoding: SourceEncoding;
+  /** The worksheet read, for a workbook. */
+  sheet?: string;
   rows: number;
   accepted: number;
   skipped: number;
@@ -90,7 +92,8 @@ function report(
   counts: { accepted: number; skipped: number; rejected: number },
   issues: IngestIssue[],
 ): IngestReport {
-  return { uploadId, file: outcome.file, encoding: outcome.encoding, rows: outcome.rows, ...counts, issues, pii: outcome.pii };
+  const sheet = outcome.sheet === undefined ? {} : { sheet: outcome.sheet };
+  return { uploadId, file: outcome.file, encoding: outcome.encoding, ...sheet, rows: outcome.rows, ...counts, issues, pii: outcome.pii };
 }
 
 function unchangedIssue(row: Record<string, unknown>): IngestIssue {

@@ -1,7 +1,7 @@
 import { MAX_TEXT_LENGTH, TEXT_HEADERS, type StandardHeader } from './columns.ts';
 import { contentHash, type CaseRecord } from './case-record.ts';
 import { parseConferenceDate } from './dates.ts';
-import type { Encoding } from './decode.ts';
+import type { SourceEncoding } from './decode.ts';
 import type { HeaderMap } from './header.ts';
 import { PII_KIND_LABELS, type IngestIssue, type IssueCode, type PiiFinding, type PiiMode } from './issues.ts';
 import type { CsvRecord } from './parse-csv.ts';
@@ -16,7 +16,7 @@ export interface RowRules {
   /** ISO date; a conference after it is warned about. */
   today: string;
   /** How the file was read, and its lines (ascending) that held bytes that are not text. */
-  encoding: Encoding;
+  encoding: SourceEncoding;
   unreadableLines: readonly number[];
 }
 

@@ -1,12 +1,15 @@
-import { Hono } from 'hono';
+import { Hono, type HonoRequest } from 'hono';
 import { audit } from '../../pipelines/audit/audit-log.ts';
+import { parseColumnMapping } from '../../pipelines/ingest/column-mapping.ts';
 import { ingestFile } from '../../pipelines/ingest/ingest.ts';
+import { previewUpload } from '../../pipelines/ingest/upload-preview.ts';
+import { bodyField, filledText } from '../../pipelines/request-fields.ts';
 import { ApiError, invalid } from '../http/api-error.ts';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
 import { LIST_UPLOADS, uploadFindings, uploadIssues } from '../uploads/upload-report.ts';
 
-/** Largest CSV accepted by default: about 200,000 case rows. */
+/** Largest file accepted by default: about 200,000 case rows of CSV. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
 /**
@@ -19,20 +22,24 @@ export function uploadRoutes(deps: RouteDeps) {
   const limit = deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const tooLarge = () => new ApiError(413, 'too_large', `ファイルが大きすぎます（上限 ${Math.round(limit / 1024 / 1024)} MB）。分けて取り込んでください。`, 'file');
   return new Hono<AppEnv>()
+    .post('/preview', async (c) => {
+      requireRole(c.get('user'), 'secretariat', 'coordinator', 'staff');
+      const { bytes, sheet } = await readUpload(c.req, limit, tooLarge);
+      return c.json(await previewUpload(bytes, deps.settings, sheet ?? undefined));
+    })
     .post('/', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'staff');
-      if (Number(c.req.header('content-length') ?? 0) > limit) throw tooLarge();
-      const form = await c.req.parseBody().catch(() => null);
-      const file = form?.file;
-      if (!(file instanceof File)) throw invalid('file', 'CSV ファイルを選んでください。');
-      if (file.size > limit) throw tooLarge();
-      const pii = form?.pii === 'reject' ? 'reject' : 'mask';
-      const bytes = new Uint8Array(await file.arrayBuffer());
+      const { file, form, bytes, sheet } = await readUpload(c.req, limit, tooLarge);
+      const pii = bodyField(form, 'pii') === 'reject' ? 'reject' : 'mask';
+      const mappingText = filledText(bodyField(form, 'mapping'));
+      const mapping = mappingText === null ? null : parseColumnMapping(mappingText);
       const job = await deps.jobs.enqueue('upload', user.userId, file.name, (job) =>
         ingestFile(deps.db, bytes, {
           fileName: file.name,
           settings: deps.settings,
           piiMode: pii,
+          ...(sheet === null ? {} : { sheet }),
+          ...(mapping === null ? {} : { mapping }),
           tokenizeMany: deps.tokenizeMany,
           now: deps.now(),
           uploadedBy: user.userId,
@@ -59,4 +66,14 @@ export function uploadRoutes(deps: RouteDeps) {
       if (!found) throw new ApiError(404, 'not_found', `取り込み ${id} はありません。`);
       return c.json(found);
     });
+}
+
+/** The multipart upload's file, read whole once its size is known to be allowed, and its sheet. */
+async function readUpload(req: HonoRequest, limit: number, tooLarge: () => ApiError) {
+  if (Number(req.header('content-length') ?? 0) > limit) throw tooLarge();
+  const form = (await req.parseBody().catch(() => null)) ?? {};
+  const file = bodyField(form, 'file');
+  if (!(file instanceof File)) throw invalid('file', 'CSV ファイルか Excel ブック（.xlsx）を選んでください。');
+  if (file.size > limit) throw tooLarge();
+  return { file, form, bytes: new Uint8Array(await file.arrayBuffer()), sheet: filledText(bodyField(form, 'sheet')) };
 }

@@ -15,7 +15,7 @@ import { tokenizeInProcess } from '../../pipelines/text/tokenize-in-process.ts';
  */
 export const CASE_BUDGET_MS = 10_000;
 
-const WHOLE_FILE_CODES = new Set(['empty_file', 'utf16_file', 'excel_workbook', 'missing_header', 'duplicate_header', 'unknown_encoding', 'unreadable_file']);
+const WHOLE_FILE_CODES = new Set(['empty_file', 'utf16_file', 'excel_workbook', 'not_workbook', 'unreadable_workbook', 'missing_sheet', 'missing_header', 'duplicate_header', 'unknown_encoding', 'unreadable_file']);
 const HEADER_CODES = new Set(['unknown_column', 'missing_column']);
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 const ENGINE_TEXT = /\b(?:Error|TypeError|RangeError|SyntaxError|undefined|Cannot|NaN)\b|\[object |\bat .+:\d+/;

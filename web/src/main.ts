@@ -36,7 +36,7 @@ const SCREENS: Array<{ id: string; label: string; roles: Role[]; show: Show }> =
   { id: 'review', label: '事例の見直し', roles: ['coordinator', 'secretariat'], show: async (main, ctx) => (await import('./views/review.ts')).reviewView(main, ctx, render) },
   { id: 'categories', label: '協議会の分類', roles: ['coordinator', 'secretariat'], show: async (main, ctx) => (await import('./views/categories.ts')).categoriesView(main, ctx) },
   { id: 'feedback', label: 'あなたの事例の行方', roles: ['staff'], show: async (main) => (await import('./views/feedback.ts')).feedbackView(main, render) },
-  { id: 'upload', label: '取り込み', roles: ['staff', 'coordinator', 'secretariat'], show: async (main) => (await import('./views/upload.ts')).uploadView(main) },
+  { id: 'upload', label: '取り込み', roles: ['staff', 'coordinator', 'secretariat'], show: async (main, ctx) => (await import('./views/upload.ts')).uploadView(main, ctx) },
   { id: 'settings', label: '協議会の設定', roles: ['secretariat'], show: async (main, ctx) => (await import('./views/council-settings.ts')).councilSettingsView(main, ctx) },
   { id: 'report', label: '全体会の資料（印刷）', roles: ['secretariat', 'coordinator', 'viewer'], show: async (main, ctx) => (await import('./views/report.ts')).reportView(main, ctx) },
 ];

@@ -1,6 +1,8 @@
-import { api, ApiFailure, csrf } from '../api.ts';
+import { api, ApiFailure, csrf, type ApiErrorBody } from '../api.ts';
+import type { Context } from '../context.ts';
 import { el, textTable } from '../dom.ts';
 import { followJob, JobFailure } from '../job-progress.ts';
+import { mappingStep, type ColumnMapping, type UploadPreview } from './upload-mapping.ts';
 
 interface Issue {
   line: number;
@@ -71,28 +73,44 @@ async function pastUploads(): Promise<HTMLElement> {
   );
 }
 
-/** Upload a CSV: pick or drop a file, watch the progress, read the report; past uploads below. */
-export async function uploadView(main: HTMLElement): Promise<void> {
+interface UploadChoice {
+  sheet?: string | null;
+  mapping?: ColumnMapping;
+}
+
+/** A multipart POST of the file and its choices; the answer's JSON, or an ApiFailure in the server's words. */
+async function postFile<T>(path: string, file: File, choice: UploadChoice): Promise<T> {
+  const form = new FormData();
+  form.set('file', file);
+  if (choice.sheet) form.set('sheet', choice.sheet);
+  if (choice.mapping) form.set('mapping', JSON.stringify(choice.mapping));
+  const res = await fetch(path, { method: 'POST', body: form, headers: { 'x-csrf-token': csrf() ?? '' }, credentials: 'same-origin' });
+  const body = (await res.json().catch(() => ({ code: 'bad_response', message: '送信できませんでした。', requestId: '' }))) as T | ApiErrorBody;
+  if (!res.ok) throw new ApiFailure(res.status, body as ApiErrorBody);
+  return body as T;
+}
+
+/**
+ * Upload a CSV or an Excel workbook: pick or drop a file; when its columns are not the standard
+ * ones, map them (the secretariat keeps the mapping for the next files); when a workbook has
+ * several sheets of records, choose one; watch the progress, read the report; past uploads below.
+ */
+export async function uploadView(main: HTMLElement, ctx: Context): Promise<void> {
   const past = el('div', { attrs: { id: 'past-uploads' } }, await pastUploads());
-  const input = el('input', { attrs: { id: 'csv-file', type: 'file', accept: '.csv,text/csv' } });
+  const input = el('input', { attrs: { id: 'csv-file', type: 'file', accept: '.csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
   const progress = el('progress', { attrs: { id: 'upload-progress', max: '1', value: '0' } });
   const stage = el('p', { attrs: { id: 'upload-stage', role: 'status' } });
   const result = el('div', { attrs: { id: 'upload-result' } });
-  const drop = el('div', { className: 'drop', text: 'ここに CSV ファイルをドロップするか、下で選んでください。', attrs: { tabindex: '0', role: 'button' } });
+  const step = el('div', { attrs: { id: 'upload-step' } });
+  const drop = el('div', { className: 'drop', text: 'ここに CSV ファイルか Excel ブック（.xlsx）をドロップするか、下で選んでください。', attrs: { tabindex: '0', role: 'button' } });
 
-  const send = async (file: File) => {
+  const send = async (file: File, choice: UploadChoice) => {
+    step.replaceChildren();
     result.replaceChildren();
     stage.textContent = '送信しています…';
-    const form = new FormData();
-    form.set('file', file);
-    const res = await fetch('/api/uploads', { method: 'POST', body: form, headers: { 'x-csrf-token': csrf() ?? '' }, credentials: 'same-origin' });
-    const body = (await res.json()) as { jobId?: string; message?: string };
-    if (!res.ok || !body.jobId) {
-      stage.textContent = body.message ?? '送信できませんでした。';
-      return;
-    }
-    const report = await followJob<Report>(body.jobId, progress, stage).catch((error: unknown) => {
-      if (error instanceof JobFailure && error.retry) result.replaceChildren(retryButton(file));
+    const { jobId } = await postFile<{ jobId: string }>('/api/uploads', file, choice);
+    const report = await followJob<Report>(jobId, progress, stage).catch((error: unknown) => {
+      if (error instanceof JobFailure && error.retry) result.replaceChildren(retryButton(file, choice));
       return null;
     });
     if (!report) return;
@@ -100,13 +118,38 @@ export async function uploadView(main: HTMLElement): Promise<void> {
     past.replaceChildren(await pastUploads());
   };
   /** After an upload cut short (the server stopped), the same file once more, without choosing it again. */
-  const retryButton = (file: File) => {
+  const retryButton = (file: File, choice: UploadChoice) => {
     const again = el('button', { text: `「${file.name}」をもう一度取り込む`, attrs: { type: 'button', 'data-retry-upload': '' } });
-    again.addEventListener('click', () => start(file));
+    again.addEventListener('click', () => run(() => send(file, choice)));
     return el('p', {}, again);
   };
+  const run = (work: () => Promise<void>) => {
+    work().catch((error: unknown) => (stage.textContent = error instanceof ApiFailure ? error.body.message : '送信できませんでした。'));
+  };
+  /** Reads the file's header first: straight on when it is the standard one, else the choices it needs. */
+  const prepare = async (file: File, sheet: string | null) => {
+    step.replaceChildren();
+    result.replaceChildren();
+    stage.textContent = 'ファイルの見出しを確かめています…';
+    const preview = await postFile<UploadPreview>('/api/uploads/preview', file, { sheet });
+    const choosing = preview.sheets.length > 1;
+    if (preview.headerProblem === null && !choosing) return send(file, { sheet: preview.sheet });
+    stage.textContent = '';
+    const saving = ctx.role === 'secretariat';
+    const confirm = (mapping: ColumnMapping) =>
+      run(async () => {
+        if (saving) await api('POST', '/api/settings/header-aliases', { mapping });
+        await send(file, { sheet: preview.sheet, mapping });
+      });
+    const upload = el('button', { text: `シート「${preview.sheet ?? ''}」を取り込む`, attrs: { type: 'button', id: 'sheet-upload' } });
+    upload.addEventListener('click', () => run(() => send(file, { sheet: preview.sheet })));
+    step.replaceChildren(
+      choosing ? sheetChooser(preview, (name) => run(() => prepare(file, name))) : el('span'),
+      preview.headerProblem === null ? el('p', {}, upload) : mappingStep(preview, saving, confirm),
+    );
+  };
   const start = (file: File | undefined) => {
-    if (file) send(file).catch((error: unknown) => (stage.textContent = error instanceof ApiFailure ? error.body.message : '送信できませんでした。'));
+    if (file) run(() => prepare(file, null));
   };
   input.addEventListener('change', () => start(input.files?.[0]));
   drop.addEventListener('dragover', (e) => {
@@ -130,11 +173,20 @@ export async function uploadView(main: HTMLElement): Promise<void> {
     el('h2', { text: '事例記録の取り込み' }),
     el('p', {}, el('a', { text: '記入用の CSV テンプレートをダウンロード', attrs: { href: '/api/template.csv', download: 'mieruka-template.csv' } })),
     drop,
-    el('label', { text: 'CSV ファイル', attrs: { for: 'csv-file' } }),
+    el('label', { text: 'CSV ファイル / Excel ブック', attrs: { for: 'csv-file' } }),
     input,
+    step,
     progress,
     stage,
     result,
     past,
   );
+}
+
+/** A workbook's sheets of records, the one shown selected; another choice reads that sheet's header. */
+function sheetChooser(preview: UploadPreview, choose: (sheet: string) => void): HTMLElement {
+  const select = el('select', { attrs: { id: 'upload-sheet' } }, ...preview.sheets.map((name) => el('option', { text: name, attrs: { value: name } })));
+  select.value = preview.sheet ?? '';
+  select.addEventListener('change', () => choose(select.value));
+  return el('p', {}, el('label', { text: 'このブックには事例の表のシートが複数あります。読むシート: ', attrs: { for: 'upload-sheet' } }), select);
 }
