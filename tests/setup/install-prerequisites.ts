@@ -34,9 +34,10 @@ if (plan.kind === 'install') {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const steps = [['update', '-qq'], ['install', '-y', '-qq', ...plan.packages]];
   for (const args of steps) {
-    const run = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
+    // apt-get's own chatter (debconf's notes) is shown only when it fails.
+    const run = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'pipe'], env, encoding: 'utf8' });
     if (run.status !== 0) {
-      process.stderr.write(`${stopLine(plan.packages, means)}\n`);
+      process.stderr.write(`${run.stderr}${stopLine(plan.packages, means)}\n`);
       process.exit(1);
     }
   }
