@@ -120,7 +120,8 @@ module.exports = {
     // in `exclude`: excluded modules vanish from the graph, and duckdb-only-through-db needs
     // to see the @duckdb/node-api edges.
     doNotFollow: { path: '(^|/)node_modules/' },
-    exclude: { path: '(^|/)(dist|test-output)/' },
+    // Compiled siblings of the sources (tsconfig.build.json) would be a second copy of the graph.
+    exclude: { path: ['(^|/)(dist|test-output)/', '^(cli|server|pipelines|shared)/.*\\.js$'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     // Resolve package subpaths (csv-parse/sync, hono/cookie …) through their "exports".

@@ -1,4 +1,5 @@
-import { DEFAULT_DB_PATH } from '../pipelines/db/database.ts';
+/** The database file when MIERUKA_DB does not name one, relative to where mieruka starts. */
+export const DEFAULT_DB_PATH = 'data/mieruka.duckdb';
 
 /** Everything mieruka takes from the environment, read once at start. */
 export interface Config {

@@ -1,43 +1,31 @@
 import { writeDebugStack } from '../pipelines/ingest/debug.ts';
 import { ConfigError } from './config.ts';
-import { runAnalyzeCommand } from './analyze-command.ts';
-import { runClearDemoCommand } from './clear-demo-command.ts';
-import { runIngestCommand } from './ingest-command.ts';
-import { runKwicCommand } from './kwic-command.ts';
-import { runReportCommand } from './report-command.ts';
-import { runTermsCommand } from './terms-command.ts';
-import { runServeCommand } from './serve-command.ts';
 import { USAGE, UsageError } from './usage.ts';
+
+type Command = (argv: string[]) => Promise<number>;
+
+/** Each command's module loads only when it runs, so `--help` and a usage error start at once. */
+const COMMANDS = new Map<string, () => Promise<Command>>([
+  ['ingest', async () => (await import('./ingest-command.ts')).runIngestCommand],
+  ['analyze', async () => (await import('./analyze-command.ts')).runAnalyzeCommand],
+  ['terms', async () => (await import('./terms-command.ts')).runTermsCommand],
+  ['kwic', async () => (await import('./kwic-command.ts')).runKwicCommand],
+  ['clear-demo', async () => (await import('./clear-demo-command.ts')).runClearDemoCommand],
+  ['report', async () => (await import('./report-command.ts')).runReportCommand],
+  ['serve', async () => (await import('./serve-command.ts')).runServeCommand],
+]);
 
 /** Runs one CLI command and returns its exit code; never throws. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    switch (command) {
-      case 'ingest':
-        return await runIngestCommand(rest);
-      case 'analyze':
-        return await runAnalyzeCommand(rest);
-      case 'terms':
-        return await runTermsCommand(rest);
-      case 'kwic':
-        return await runKwicCommand(rest);
-      case 'clear-demo':
-        return await runClearDemoCommand(rest);
-      case 'report':
-        return await runReportCommand(rest);
-      case 'serve':
-        return await runServeCommand(rest);
-      case 'help':
-      case '--help':
-      case '-h':
-        process.stdout.write(`${USAGE}\n`);
-        return 0;
-      case undefined:
-        throw new UsageError('コマンドを指定してください。');
-      default:
-        throw new UsageError(`「${command}」というコマンドはありません。`);
+    const load = command === undefined ? undefined : COMMANDS.get(command);
+    if (load) return await (await load())(rest);
+    if (command === 'help' || command === '--help' || command === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
     }
+    throw new UsageError(command === undefined ? 'コマンドを指定してください。' : `「${command}」というコマンドはありません。`);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`エラー: ${error.message}\n\n${USAGE}\n`);

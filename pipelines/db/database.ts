@@ -7,8 +7,6 @@ import { ConnectionScope, type ReadScope, type WriteScope } from './scope.ts';
 
 export type { ReadScope, Row, WriteScope } from './scope.ts';
 
-export const DEFAULT_DB_PATH = 'data/mieruka.duckdb';
-
 /** Reads at once, each on its own connection; more wait their turn. */
 export const READER_CONNECTIONS = 4;
 

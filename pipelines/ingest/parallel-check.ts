@@ -7,8 +7,9 @@ import { mapHeader } from './header.ts';
 import { assembleOutcome, headerRecord, ingestBytes, readSource, rowRules, type IngestOptions, type IngestOutcome } from './ingest-file.ts';
 import { parseCsvText } from './parse-csv.ts';
 import { splitAtRecords } from './split-chunks.ts';
+import { workerEntry } from '../worker-entry.ts';
 
-const WORKER_URL = new URL('./check-worker.mjs', import.meta.url);
+const WORKER_URL = workerEntry(import.meta.url, 'check-worker');
 
 /** Below about this many characters (some 6,000 rows) a worker's start-up costs more than it saves. */
 export const PARALLEL_MIN_CHARS = 2_000_000;

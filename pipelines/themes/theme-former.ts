@@ -6,8 +6,9 @@ import type { GuideTerms } from './guide-terms.ts';
 import type { KeyedTermVectors } from './cluster/term-vector-source.ts';
 import { formThemes, type FormedThemes } from './form-themes.ts';
 import type { PreviousRun } from './previous-run.ts';
+import { workerEntry } from '../worker-entry.ts';
 
-const WORKER_URL = new URL('./former-worker.mjs', import.meta.url);
+const WORKER_URL = workerEntry(import.meta.url, 'former-worker');
 
 /** Everything forming themes needs, as plain data a worker thread can receive. */
 export interface FormRequest {

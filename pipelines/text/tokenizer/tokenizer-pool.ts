@@ -5,8 +5,9 @@ import { loadFastTokenizer } from './fast-tokenizer.ts';
 import { splitIntoBatches, totalChars } from './text-batches.ts';
 import { RecordReader } from './token-records.ts';
 import type { BatchReply, BatchRequest } from './tokenize-worker.ts';
+import { workerEntry } from '../../worker-entry.ts';
 
-const WORKER_URL = new URL('./tokenize-worker.mjs', import.meta.url);
+const WORKER_URL = workerEntry(import.meta.url, 'tokenize-worker');
 
 /** Below this many characters in all, texts are tokenised here: a worker takes a second or two to load its dictionary. */
 export const IN_PROCESS_MAX_CHARS = 5_000;

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { bestRun } from './best-run.ts';
 import type { Csr } from './matrix.ts';
 import { seededRandom } from './random.ts';
+import { workerEntry } from '../../worker-entry.ts';
 
 export interface RunSpec {
   k: number;
@@ -19,7 +20,7 @@ export interface SharedRuns {
   results: Int32Array;
 }
 
-const HELPER_URL = new URL('./shared-runs-worker.mjs', import.meta.url);
+const HELPER_URL = workerEntry(import.meta.url, 'shared-runs-worker');
 /** Below this many case-runs (cases × runs) a second thread costs more to start than it saves. */
 const PARALLEL_MIN_CASE_RUNS = 20_000;
 /** A run the helper took is waited for this long beyond the slowest run done here, then done here. */
