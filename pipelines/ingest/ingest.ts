@@ -8,6 +8,7 @@ import { guardNames } from './name-guard.ts';
 import { ingestBytesInParallel } from './parallel-check.ts';
 import type { WriteScope } from '../db/database.ts';
 import { storeUpload, type IngestReport } from './store-upload.ts';
+import { localDay } from '../../shared/local-day.ts';
 
 export type IngestStage = 'parse' | 'validate' | 'tokenize' | 'store';
 
@@ -29,7 +30,7 @@ export async function ingestFile(db: Database, bytes: Uint8Array, options: Inges
   const now = options.now ?? new Date();
   const outcome = await checkUpload(bytes, {
     ...options,
-    today: localIsoDate(now),
+    today: localDay(now),
     onProgress: (p) => options.onProgress?.(p.stage, p.done, p.total),
   });
   const cache = new TokenCache(db, options.tokenizeMany);
@@ -54,9 +55,4 @@ export async function ingestFile(db: Database, bytes: Uint8Array, options: Inges
 /** A file's checks, by what its content is: an Excel workbook, or CSV text. */
 export async function checkUpload(bytes: Uint8Array, options: IngestOptions): Promise<IngestOutcome> {
   return fileKind(bytes) === 'workbook' ? ingestWorkbookBytes(bytes, options) : ingestBytesInParallel(bytes, options);
-}
-
-function localIsoDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

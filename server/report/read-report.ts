@@ -8,6 +8,7 @@ import { suppressCount } from '../suppression/cell.ts';
 import { publishedThemes } from '../themes/published-themes.ts';
 import { runBreakdown } from '../themes/run-breakdown.ts';
 import { buildReport, REPORT_FACETS, type PublishedTheme, type ReportFacet, type ReportModel } from './report-model.ts';
+import { localDay } from '../../shared/local-day.ts';
 
 const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 
@@ -40,7 +41,7 @@ export async function readReport(deps: ReadDeps, now: Date): Promise<ReportModel
     council: deps.settings.name,
     threshold,
     demo,
-    createdOn: now.toISOString().slice(0, 10),
+    createdOn: localDay(now),
     themes: themes.map((t) => publishedTheme(t, threshold)),
     lines: (facet) => lines.get(facet) ?? [],
   });

@@ -5,6 +5,7 @@ import { invalid } from '../http/api-error.ts';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
 import { neutralName, publishedThemes } from '../themes/published-themes.ts';
+import { localDay } from '../../shared/local-day.ts';
 
 /**
  * Issues raised to the council by related bodies (an account per body) and by
@@ -14,7 +15,7 @@ import { neutralName, publishedThemes } from '../themes/published-themes.ts';
  * named as published.
  */
 export function raisedIssueRoutes(deps: RouteDeps) {
-  const today = () => deps.now().toISOString().slice(0, 10);
+  const today = () => localDay(deps.now());
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const user = requireRole(c.get('user'), 'staff', 'coordinator', 'secretariat');

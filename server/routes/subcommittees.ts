@@ -3,6 +3,7 @@ import { addProgress, parsePlan, parseProgress, progressBoard, setPlan, themePla
 import { invalid } from '../http/api-error.ts';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { requireRole } from '../http/session-auth.ts';
+import { localDay } from '../../shared/local-day.ts';
 
 /**
  * The subcommittees' work on the themes referred to them (運営会議 ③): each theme's plan —
@@ -10,7 +11,7 @@ import { requireRole } from '../http/session-auth.ts';
  * progress board per subcommittee that shows what is overdue.
  */
 export function subcommitteeRoutes(deps: RouteDeps) {
-  const today = () => deps.now().toISOString().slice(0, 10);
+  const today = () => localDay(deps.now());
   return new Hono<AppEnv>()
     .get('/:name/progress', async (c) => {
       requireRole(c.get('user'), 'secretariat', 'coordinator');

@@ -2,6 +2,7 @@ import { api, ApiFailure } from '../api.ts';
 import type { Context } from '../context.ts';
 import { el } from '../dom.ts';
 import { go, routeHash } from '../router.ts';
+import { localDay } from '../../../shared/local-day.ts';
 
 export interface PlanReport {
   council: string;
@@ -54,7 +55,7 @@ export async function cityPlanView(main: HTMLElement, ctx: Context, params: Reco
       { className: 'print-report city-plan' },
       el('div', { className: 'no-print actions' }, printButton),
       el('h2', { text: `${report.council} 年次報告（障害福祉計画の項目ごと）` }),
-      el('p', { text: `作成: ${new Date().toISOString().slice(0, 10)}　出典: mieruka` }),
+      el('p', { text: `作成: ${localDay(new Date())}　出典: mieruka` }),
       ctx.role === 'secretariat' ? loader(params.loaded) : null,
       report.items.length === 0
         ? el('p', { text: 'まだ市の計画の項目がありません。事務局が CSV で読み込みます。' })

@@ -10,6 +10,7 @@ import { LEADING_THEMES } from '../../../shared/trend-period.ts';
 import { publishedTrends } from '../trend-period.ts';
 import { shownCount, subcommitteeOf, type ThemeRow } from '../themes.ts';
 import { figure } from './figure.ts';
+import { localDay } from '../../../shared/local-day.ts';
 
 const table = (headers: readonly string[], rows: ReadonlyArray<readonly string[]>) => textTable(headers, rows, 'report-table');
 
@@ -63,7 +64,7 @@ export async function reportView(main: HTMLElement, ctx: Context): Promise<void>
       el('div', { className: 'no-print actions' }, el('a', { text: '← テーマ案の一覧へ', attrs: { href: '#/board' } }), printButton, save('pptx', 'PowerPoint で保存'), save('xlsx', 'Excel で保存')),
       el('p', { className: 'no-print footnote', text: 'PDF は「印刷する（A4）」で開く印刷画面の送信先に「PDF に保存」を選ぶと作れます。PowerPoint と Excel のファイルは、この画面と同じ数字（少数は X）で作られ、グラフや表はそのまま編集できます。' }),
       el('h2', { text: `${ctx.status.council} 地域課題の報告` }),
-      el('p', { text: `対象期間: ${period || '—'}　作成: ${new Date().toISOString().slice(0, 10)}　出典: mieruka（個別支援会議の記録から集計）` }),
+      el('p', { text: `対象期間: ${period || '—'}　作成: ${localDay(new Date())}　出典: mieruka（個別支援会議の記録から集計）` }),
       ctx.status.demo ? el('p', { className: 'demo', text: 'デモデータ：架空の事例です' }) : null,
       el('h3', { text: '1. テーマの順位' }),
       themes.length ? ranking : el('p', { text: 'まだ分析されたテーマはありません。' }),

@@ -2,6 +2,7 @@ import { api } from '../api.ts';
 import { el } from '../dom.ts';
 import { go, routeHash } from '../router.ts';
 import type { MeetingRow } from './meetings.ts';
+import { localDay } from '../../../shared/local-day.ts';
 
 interface CalendarMark {
   month: number;
@@ -22,7 +23,7 @@ export const fiscalYearOf = (day: string): number => Number(day.slice(0, 4)) - (
  */
 export async function yearView(main: HTMLElement, params: Record<string, string>): Promise<void> {
   const { calendar, meetings } = await api<{ calendar: CalendarMark[]; meetings: MeetingRow[] }>('GET', '/api/meetings');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDay(new Date());
   const year = /^\d{4}$/.test(params.fy ?? '') ? Number(params.fy) : fiscalYearOf(today);
   const rows = FISCAL_MONTHS.map((month) => {
     const calendarYear = month < FIRST_FISCAL_MONTH ? year + 1 : year;
