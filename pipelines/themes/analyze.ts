@@ -59,9 +59,11 @@ type Facts = Map<string, CaseFacts & { version: number }>;
  * theme meanwhile, the run is planned again from the new state rather than undo it.
  */
 export async function analyze(db: Database, options: AnalyzeOptions): Promise<AnalysisResult> {
+  markStage('terms');
   const termOptions = await termOptionsFor(options.settings);
   await updateTermIndex(db, termOptions, options.tokenizeMany, (done, total) => options.onProgress?.('terms', done, total));
   const fingerprint = settingsFingerprint(options, termOptions.dictionary.size);
+  markStage('guides');
   const guides = await guideTerms(options.settings, termOptions, options.tokenizeMany);
   const remits = await readRemits(options.settings.subcommittees, termOptions, options.tokenizeMany);
   for (let attempt = 1; ; attempt++) {

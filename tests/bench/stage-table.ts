@@ -26,7 +26,8 @@ const STAGE_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = 
   },
   analyze: {
     open: 'open database',
-    terms: 'terms (index, guides)',
+    terms: 'term index',
+    guides: 'guides (council terms)',
     plan: 'vectors',
     cluster: 'vectors',
     vectors: 'vectors',
