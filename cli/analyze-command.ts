@@ -9,6 +9,7 @@ import { readConfig } from './config.ts';
 import { openWithCouncil } from './council-option.ts';
 import { fatal } from './ingest-command.ts';
 import { ProgressBar } from './progress-bar.ts';
+import { stageClock } from './stage-times.ts';
 import { displayWidth, pad } from './terms-command.ts';
 import { UsageError } from './usage.ts';
 
@@ -22,6 +23,8 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
     throw new UsageError((error as Error).message);
   }
   const json = values.json === true;
+  const clock = stageClock();
+  clock.mark('open');
   let settings: CouncilSettings;
   let db: Database;
   try {
@@ -40,6 +43,7 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
       full: values.full === true,
       onProgress: (s, done, total) => {
         if (s !== stage) {
+          clock.mark(s);
           bar.next();
           stage = s;
           if (s !== 'terms') process.stderr.write(`${JOB_STAGE_LABELS[s]}…\n`);
@@ -51,6 +55,7 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${json ? JSON.stringify(result) : summary(result)}\n`);
     return 0;
   } finally {
+    clock.mark('close');
     bar.done();
     await pool.close();
     await db.close();

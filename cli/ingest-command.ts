@@ -13,6 +13,7 @@ import { ConfigError, readConfig } from './config.ts';
 import { openWithCouncil } from './council-option.ts';
 import { formatFailure, formatReport, type FileResult } from './ingest-summary.ts';
 import { ProgressBar } from './progress-bar.ts';
+import { stageClock, type StageClock } from './stage-times.ts';
 import { UsageError } from './usage.ts';
 
 /** Below this many rows a file loads in about a second and a bar is only noise. */
@@ -54,6 +55,8 @@ export async function runIngestCommand(argv: string[]): Promise<number> {
 }
 
 async function ingestAll(args: IngestArgs): Promise<number> {
+  const clock = stageClock();
+  clock.mark('open');
   let settings: CouncilSettings;
   let db: Database;
   try {
@@ -69,9 +72,10 @@ async function ingestAll(args: IngestArgs): Promise<number> {
   const pool = createTokenizerPool();
   try {
     for (const path of args.files) {
-      results.push(await ingestOne(db, path, settings, args, pool.tokenizeMany));
+      results.push(await ingestOne(db, path, settings, args, pool.tokenizeMany, clock));
     }
   } finally {
+    clock.mark('close');
     await pool.close();
     await db.close();
   }
@@ -87,7 +91,7 @@ async function ingestAll(args: IngestArgs): Promise<number> {
   return results.some((r) => 'error' in r) ? 1 : 0;
 }
 
-async function ingestOne(db: Database, path: string, settings: CouncilSettings, args: IngestArgs, tokenizeMany: TokenizeMany): Promise<FileResult> {
+async function ingestOne(db: Database, path: string, settings: CouncilSettings, args: IngestArgs, tokenizeMany: TokenizeMany, clock: StageClock): Promise<FileResult> {
   const file = basename(path);
   let bytes: Uint8Array;
   try {
@@ -112,6 +116,7 @@ async function ingestOne(db: Database, path: string, settings: CouncilSettings, 
       ...(args.sheet === undefined ? {} : { sheet: args.sheet }),
       tokenizeMany,
       onProgress: (s, done, total) => {
+        clock.mark(s);
         if (total < BAR_MIN_ROWS) return;
         if (s !== stage) bar.next();
         stage = s;

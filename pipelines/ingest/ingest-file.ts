@@ -8,6 +8,7 @@ import { IngestFatalError, type IngestIssue, type PiiFinding, type PiiMode } fro
 import { parseCsvText, type BrokenRecord, type CsvRecord, type ParsedCsv } from './parse-csv.ts';
 import { findPii, maskPii } from './pii.ts';
 import type { RowResult, RowRules } from './validate-row.ts';
+import { markStage } from '../stage-marks.ts';
 
 export interface IngestProgress {
   stage: 'parse' | 'validate';
@@ -53,6 +54,7 @@ export interface SourceText {
 }
 
 export function readSource(bytes: Uint8Array): SourceText {
+  markStage('decode');
   return { checksum: createHash('sha256').update(bytes).digest('hex'), ...decodeCsvBytes(bytes) };
 }
 
@@ -65,6 +67,7 @@ export function rowRules(header: HeaderMap, options: IngestOptions, source: Pick
 /** Decode, parse, validate, guard and de-duplicate one CSV file in one pass: pure, no I/O. */
 export function ingestBytes(bytes: Uint8Array, options: IngestOptions): IngestOutcome {
   const source = readSource(bytes);
+  markStage('check');
   const parsed = parseCsvText(source.text, {
     onProgress: (n) => {
       if (n % 2000 === 0) options.onProgress?.({ stage: 'parse', done: n, total: 0 });

@@ -7,6 +7,7 @@ import { mapHeader } from './header.ts';
 import { assembleOutcome, headerRecord, ingestBytes, readSource, rowRules, type IngestOptions, type IngestOutcome } from './ingest-file.ts';
 import { parseCsvText } from './parse-csv.ts';
 import { splitAtRecords } from './split-chunks.ts';
+import { markStage } from '../stage-marks.ts';
 import { workerEntry } from '../worker-entry.ts';
 
 const WORKER_URL = workerEntry(import.meta.url, 'check-worker');
@@ -32,6 +33,7 @@ export async function ingestBytesInParallel(
 
   const header = mapHeader(headerLine, options.settings.headerAliases, options.mapping);
   const rules = rowRules(header, options, source);
+  markStage('check');
   const progress = progressOf(split.chunks.length, (done, total) => options.onProgress?.({ stage: 'validate', done, total }));
   const [first, ...rest] = split.chunks;
   const inWorkers = rest.map((chunk, i) => checkInWorker({ chunk, rules }, progress(i + 1)));

@@ -22,6 +22,7 @@ import { formInProcess, type ThemeFormer } from './theme-former.ts';
 import { guideTerms, readRemits } from './guide-terms.ts';
 import type { AnalysisResult } from './theme-result.ts';
 import { wallLabel } from './wall-label.ts';
+import { markStage } from '../stage-marks.ts';
 
 const CASE_FACTS = sqlFile(import.meta.url, 'sql/case-facts.sql');
 const GUIDED_THEME_IDS = sqlFile(import.meta.url, 'sql/guided-theme-ids.sql');
@@ -58,12 +59,15 @@ type Facts = Map<string, CaseFacts & { version: number }>;
  * theme meanwhile, the run is planned again from the new state rather than undo it.
  */
 export async function analyze(db: Database, options: AnalyzeOptions): Promise<AnalysisResult> {
+  markStage('terms');
   const termOptions = await termOptionsFor(options.settings);
   await updateTermIndex(db, termOptions, options.tokenizeMany, (done, total) => options.onProgress?.('terms', done, total));
   const fingerprint = settingsFingerprint(options, termOptions.dictionary.size);
+  markStage('guides');
   const guides = await guideTerms(options.settings, termOptions, options.tokenizeMany);
   const remits = await readRemits(options.settings.subcommittees, termOptions, options.tokenizeMany);
   for (let attempt = 1; ; attempt++) {
+    markStage('plan');
     const plan = await db.read(async (scope) => ({
       weights: await readCaseWeights(scope, DEFAULT_FIELD_WEIGHTS),
       facts: await caseFacts(scope),
@@ -94,6 +98,7 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
         if ((await analysisBasis(scope)) !== plan.basis) throw new StalePlan();
         options.onProgress?.('store', 0, 1);
         const planned = await describeRun(scope, formed, ids, plan.facts, options, termOptions.dictionary, remits);
+        markStage('store-write');
         const run = await storeRun(scope, {
           themes: planned.themes,
           vocabulary,

@@ -12,6 +12,7 @@ import { nearestOther, type NearestOther } from './second-theme.ts';
 import { releaseIndividualAnchor, setAsideIndividualMatters } from './individual-matters.ts';
 import { formIssueAreas, type IssueAreas } from './issue-areas.ts';
 import type { CaseVectors } from './vectors.ts';
+import { markStage } from '../stage-marks.ts';
 
 /**
  * A run carries the previous run's themes forward when few cases are new (at most this
@@ -70,11 +71,13 @@ function formWith(data: CaseVectors, o: FormOptions, termVectors: () => TermVect
   const takenOut = (i: number) => corrections.has(data.ids[i] as string) && corrections.get(data.ids[i] as string) === null;
   if (carry) {
     const fixed = fixedAssignment(data.ids, corrections, previous.themes.map((t) => t.id));
+    markStage('clustering');
     const carried = carryForward(data, previous, o.poolMethod ?? o.method, { seed: o.seed, termVectors, fixed });
     // New themes of one-off matters are set aside as in a full run; the carried themes stay.
     const aside = setAsideIndividualMatters({ ...carried, guided: carried.ids.length }, data.noted);
     const clustering = { ...carried, ...aside.clustering, guided: carried.guided };
     const nameOf = new Map([...o.seedIds].map(([name, id]) => [id, name]));
+    markStage('describe');
     const descriptions = describeThemes(data, clustering.assignment, clustering.themes);
     const ids = Array.from({ length: clustering.themes }, (_, t) => clustering.ids[t] ?? null);
     return {
@@ -103,11 +106,13 @@ function formWith(data: CaseVectors, o: FormOptions, termVectors: () => TermVect
   // The cases taken out are one more anchor, so that cases like them leave the themes too.
   const outAnchor = fixed.includes(TAKEN_OUT) ? keptIds.length : -1;
   if (outAnchor >= 0) fixed.forEach((t, i) => (fixed[i] = t === TAKEN_OUT ? outAnchor : t));
+  markStage('clustering');
   const found = o.method(data, { seed: o.seed, guides: guideVectors(o.guides, data), anchors: outAnchor >= 0 ? [...anchorVectors, new Map()] : anchorVectors, termVectors, fixed });
   const released = outAnchor >= 0 ? releaseIndividualAnchor(found, outAnchor) : { clustering: found, individual: [] };
   const formed = setAsideIndividualMatters(released.clustering, data.noted);
   const { clustering } = formed;
   const individual = [...new Set([...formed.individual, ...released.individual])].sort((a, b) => a - b);
+  markStage('describe');
   const descriptions = describeThemes(data, clustering.assignment, clustering.themes);
   const seedIdSet = new Set([...o.seedIds.values(), ...anchors]);
   const members = descriptions.map(() => new Set<string>());

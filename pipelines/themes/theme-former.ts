@@ -6,6 +6,7 @@ import type { GuideTerms } from './guide-terms.ts';
 import type { KeyedTermVectors } from './cluster/term-vector-source.ts';
 import { formThemes, type FormedThemes } from './form-themes.ts';
 import type { PreviousRun } from './previous-run.ts';
+import { markStage } from '../stage-marks.ts';
 import { workerEntry } from '../worker-entry.ts';
 
 const WORKER_URL = workerEntry(import.meta.url, 'former-worker');
@@ -33,6 +34,7 @@ export interface FormRequest {
 export type ThemeFormer = (request: FormRequest) => Promise<FormedThemes>;
 
 export const formInProcess: ThemeFormer = async (request) => {
+  markStage('vectors');
   return formThemes(toCaseVectors(request.weights), {
     method: chooseMethod(request.method),
     poolMethod: poolMethod(request.method),

@@ -6,6 +6,7 @@ import { loadOnce, loadStockTokenizer, type StockTokenizer } from './stock-token
 import { TokenFeatures, knownToken, unknownToken } from './token-features.ts';
 import type { RecordWriter } from './token-records.ts';
 import { KIND_KNOWN, KIND_UNKNOWN, ViterbiLattice } from './viterbi-lattice.ts';
+import { markStage } from '../../stage-marks.ts';
 
 export interface FastTokenizer {
   /** Exactly what kuromoji's tokenizer.tokenize(text) returns, token for token and field for field. */
@@ -88,6 +89,11 @@ export function createFastTokenizer(stock: StockTokenizer): LatticeTokenizer {
 }
 
 /** Loaded once per process (or worker) on top of the stock tokenizer's dictionaries. */
-export const loadLatticeTokenizer: () => Promise<LatticeTokenizer> = loadOnce(async () => createFastTokenizer(await loadStockTokenizer()));
+export const loadLatticeTokenizer: () => Promise<LatticeTokenizer> = loadOnce(async () => {
+  markStage('dictionary');
+  const tokenizer = createFastTokenizer(await loadStockTokenizer());
+  markStage('dictionary-done');
+  return tokenizer;
+});
 
 export const loadFastTokenizer: () => Promise<FastTokenizer> = loadLatticeTokenizer;
