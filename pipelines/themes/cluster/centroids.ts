@@ -28,3 +28,24 @@ function normaliseRows(dense: Float64Array, width: number): void {
     for (let d = offset; d < offset + width; d++) dense[d] = (dense[d] as number) * scale;
   }
 }
+
+/**
+ * The same unit centres term-major (dims × themes), as scoring a sparse case against every
+ * centre reads them: each sum and norm is added up in the order `centroids` adds it.
+ */
+export function centroidsByTerm(m: Csr, assignment: ArrayLike<number>, themes: number): Float64Array {
+  const byTerm = new Float64Array(m.dims * themes);
+  for (let r = 0; r < m.rows; r++) {
+    const t = assignment[r] as number;
+    if (t < 0) continue;
+    for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
+      const at = (m.indices[p] as number) * themes + t;
+      byTerm[at] = (byTerm[at] as number) + (m.values[p] as number);
+    }
+  }
+  const norm = new Float64Array(themes);
+  for (let at = 0; at < byTerm.length; at += themes) for (let t = 0; t < themes; t++) norm[t] = (norm[t] as number) + (byTerm[at + t] as number) ** 2;
+  const scale = norm.map((n) => (n === 0 ? 1 : 1 / Math.sqrt(n)));
+  for (let at = 0; at < byTerm.length; at += themes) for (let t = 0; t < themes; t++) byTerm[at + t] = (byTerm[at + t] as number) * (scale[t] as number);
+  return byTerm;
+}

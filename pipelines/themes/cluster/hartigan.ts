@@ -1,8 +1,10 @@
-import type { Csr } from './matrix.ts';
+import { rowDotColumn, rowDotColumns, type Csr } from './matrix.ts';
 
 /** Sweeps over all cases stop when one moves at most this share of them, or after this many. */
 export const HARTIGAN_SWEEPS = 30;
 const SETTLED_SHARE = 0.002;
+/** With at least a quarter of the groups changed since a case was last seen, its dots with all are summed again in one pass. */
+const STALE_SHARE_FOR_FULL = 4;
 
 export interface Refined {
   assignment: Int32Array;
@@ -32,32 +34,49 @@ export function hartiganRefine(m: Csr, start: ArrayLike<number>, k: number, swee
   }
   const norm2 = new Float64Array(k);
   for (let d = 0; d < m.dims; d++) for (let g = 0; g < k; g++) norm2[g] = (norm2[g] as number) + (sums[d * k + g] as number) ** 2;
-  const dots = new Float64Array(k);
+  const root = norm2.map((n) => Math.sqrt(Math.max(0, n)));
+  // Each case's dot with every group's sum and gain of moving there, as of the visit
+  // `seenAt`: only groups changed since (`changedAt`) are summed again, each in the same
+  // order as the first time, so late sweeps where few cases move cost little.
+  const dots = new Float64Array(m.rows * k);
+  const gains = new Float64Array(m.rows * k);
+  const seenAt = new Int32Array(m.rows).fill(-1);
+  const changedAt = new Int32Array(k).fill(-1);
+  const stale = new Int32Array(k);
+  let visit = -1;
   for (let sweep = 0; sweep < sweeps; sweep++) {
     let moved = 0;
     for (let r = 0; r < m.rows; r++) {
+      visit++;
       const from = assignment[r] as number;
       const xx = rowNorm2[r] as number;
       if (from < 0 || xx === 0 || (sizes[from] as number) <= 1) continue;
-      dots.fill(0);
-      for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
-        const w = m.values[p] as number;
-        const offset = (m.indices[p] as number) * k;
-        for (let g = 0; g < k; g++) dots[g] = (dots[g] as number) + w * (sums[offset + g] as number);
+      const base = r * k;
+      const since = seenAt[r] as number;
+      let count = 0;
+      for (let g = 0; g < k; g++) if (since < 0 || (changedAt[g] as number) >= since) stale[count++] = g;
+      if (STALE_SHARE_FOR_FULL * count >= k) rowDotColumns(m, r, sums, k, dots, base);
+      else for (let i = 0; i < count; i++) dots[base + (stale[i] as number)] = rowDotColumn(m, r, sums, k, stale[i] as number);
+      for (let i = 0; i < count; i++) {
+        const g = stale[i] as number;
+        gains[base + g] = Math.sqrt(Math.max(0, norm2[g] as number) + 2 * (dots[base + g] as number) + xx) - (root[g] as number);
       }
-      const stayNorm = Math.sqrt(Math.max(0, norm2[from] as number));
-      const loss = stayNorm - Math.sqrt(Math.max(0, (norm2[from] as number) - 2 * (dots[from] as number) + xx));
+      seenAt[r] = visit;
+      const loss = (root[from] as number) - Math.sqrt(Math.max(0, (norm2[from] as number) - 2 * (dots[base + from] as number) + xx));
       let to = -1;
       let bestGain = loss + 1e-12;
       for (let g = 0; g < k; g++) {
         if (g === from) continue;
-        const n2 = Math.max(0, norm2[g] as number);
-        const gain = Math.sqrt(n2 + 2 * (dots[g] as number) + xx) - Math.sqrt(n2);
+        const gain = gains[base + g] as number;
         if (gain > bestGain) [to, bestGain] = [g, gain];
       }
       if (to < 0) continue;
-      norm2[from] = (norm2[from] as number) - 2 * (dots[from] as number) + xx;
-      norm2[to] = (norm2[to] as number) + 2 * (dots[to] as number) + xx;
+      norm2[from] = (norm2[from] as number) - 2 * (dots[base + from] as number) + xx;
+      norm2[to] = (norm2[to] as number) + 2 * (dots[base + to] as number) + xx;
+      root[from] = Math.sqrt(Math.max(0, norm2[from] as number));
+      root[to] = Math.sqrt(Math.max(0, norm2[to] as number));
+      changedAt[from] = visit;
+      changedAt[to] = visit;
       addRow(m, r, sums, k, from, -1);
       addRow(m, r, sums, k, to, 1);
       sizes[from] = (sizes[from] as number) - 1;

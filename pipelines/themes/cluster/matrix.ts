@@ -84,3 +84,45 @@ export function rowDotDense(m: Csr, r: number, dense: Float64Array, c: number): 
 export function isEmptyRow(m: Csr, r: number): boolean {
   return m.indptr[r] === m.indptr[r + 1];
 }
+
+/** Groups of the term-major matrix summed at once, each in its own register. */
+const BLOCK = 4;
+
+/**
+ * Row `r` dotted with each of the `k` columns of a term-major dense matrix (dims × k),
+ * into `out` from `at`. Each dot is summed over the row's terms in their order, as one
+ * loop over the terms adding to every column would; a block of columns at a time keeps
+ * the sums in registers.
+ */
+export function rowDotColumns(m: Csr, r: number, byTerm: Float64Array, k: number, out: Float64Array, at: number): void {
+  const { indices, values } = m;
+  const first = m.indptr[r] as number;
+  const last = m.indptr[r + 1] as number;
+  let g = 0;
+  for (; g + BLOCK <= k; g += BLOCK) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let p = first; p < last; p++) {
+      const w = values[p] as number;
+      const o = (indices[p] as number) * k + g;
+      s0 += w * (byTerm[o] as number);
+      s1 += w * (byTerm[o + 1] as number);
+      s2 += w * (byTerm[o + 2] as number);
+      s3 += w * (byTerm[o + 3] as number);
+    }
+    out[at + g] = s0;
+    out[at + g + 1] = s1;
+    out[at + g + 2] = s2;
+    out[at + g + 3] = s3;
+  }
+  for (; g < k; g++) out[at + g] = rowDotColumn(m, r, byTerm, k, g);
+}
+
+/** Row `r` dotted with column `g` of a term-major dense matrix (dims × k), summed as `rowDotColumns` sums it. */
+export function rowDotColumn(m: Csr, r: number, byTerm: Float64Array, k: number, g: number): number {
+  let s = 0;
+  for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) s += (m.values[p] as number) * (byTerm[(m.indices[p] as number) * k + g] as number);
+  return s;
+}

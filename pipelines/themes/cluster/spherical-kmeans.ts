@@ -1,5 +1,6 @@
-import { centroids } from './centroids.ts';
-import { rowDotDense, type Csr } from './matrix.ts';
+import { centroidsByTerm } from './centroids.ts';
+import { rowDotColumns, type Csr } from './matrix.ts';
+import { rowDots } from './row-dots.ts';
 
 export interface KMeansResult {
   assignment: Int32Array;
@@ -17,30 +18,41 @@ export interface KMeansResult {
 export function sphericalKMeans(m: Csr, k: number, rand: () => number, restarts = 3, iterations = 30, trials?: number): KMeansResult {
   let best: KMeansResult | null = null;
   for (let r = 0; r < restarts; r++) {
-    const run = lloyd(m, seedCentres(m, k, rand, trials ?? 2 + Math.floor(Math.log(k))), k, iterations);
+    const run = lloydFromRows(m, seedRows(m, k, rand, trials ?? 2 + Math.floor(Math.log(k))), k, iterations);
     if (!best || run.cohesion > best.cohesion) best = run;
   }
   if (!best) throw new Error('restarts must be at least 1');
   return best;
 }
 
-/** Lloyd iterations from given centres (also how guides start with fixed centres). */
+/** Lloyd iterations from given centres (row-major, k × dims). */
 export function lloyd(m: Csr, start: Float64Array, k: number, iterations: number): KMeansResult {
-  let centres = start;
+  if (iterations <= 0) return { assignment: new Int32Array(m.rows).fill(-1), centres: start, cohesion: 0 };
+  const byTerm = transpose(start, k, m.dims);
+  return steps(m, k, iterations, (r, scores) => rowDotColumns(m, r, byTerm, k, scores, 0));
+}
+
+/** Lloyd iterations from centres that are copies of the given rows: the first step reads their cached dots. */
+function lloydFromRows(m: Csr, seeds: Int32Array, k: number, iterations: number): KMeansResult {
+  if (iterations <= 0) return lloyd(m, rowsAsCentres(m, seeds), k, iterations);
+  const dots = Array.from(seeds, (row) => rowDots(m, row));
+  return steps(m, k, iterations, (r, scores) => {
+    for (let c = 0; c < k; c++) scores[c] = (dots[c] as Float64Array)[r] as number;
+  });
+}
+
+/** The steps themselves; `firstScores` gives each case's similarity to each centre in the first. */
+function steps(m: Csr, k: number, iterations: number, firstScores: (r: number, scores: Float64Array) => void): KMeansResult {
   const assignment = new Int32Array(m.rows).fill(-1);
   const scores = new Float64Array(k);
+  let byTerm: Float64Array | null = null;
   let cohesion = 0;
   for (let it = 0; it < iterations; it++) {
-    const transposed = transpose(centres, k, m.dims);
     let changed = 0;
     cohesion = 0;
     for (let r = 0; r < m.rows; r++) {
-      scores.fill(0);
-      for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
-        const w = m.values[p] as number;
-        const offset = (m.indices[p] as number) * k;
-        for (let c = 0; c < k; c++) scores[c] = (scores[c] as number) + w * (transposed[offset + c] as number);
-      }
+      if (byTerm) rowDotColumns(m, r, byTerm, k, scores, 0);
+      else firstScores(r, scores);
       let bestCentre = 0;
       let bestSim = scores[0] as number;
       for (let c = 1; c < k; c++) if ((scores[c] as number) > bestSim) [bestCentre, bestSim] = [c, scores[c] as number];
@@ -48,53 +60,68 @@ export function lloyd(m: Csr, start: Float64Array, k: number, iterations: number
       if (assignment[r] !== bestCentre) changed++;
       assignment[r] = bestCentre;
     }
-    centres = centroids(m, assignment, k);
+    byTerm = centroidsByTerm(m, assignment, k);
     if (changed === 0) break;
   }
-  return { assignment, centres, cohesion };
+  return { assignment, centres: transpose(byTerm as Float64Array, m.dims, k), cohesion };
 }
 
-function transpose(centres: Float64Array, k: number, dims: number): Float64Array {
-  const out = new Float64Array(k * dims);
-  for (let c = 0; c < k; c++) for (let d = 0; d < dims; d++) out[d * k + c] = centres[c * dims + d] as number;
+/** A rows × cols row-major matrix as cols × rows. */
+function transpose(dense: Float64Array, rows: number, cols: number): Float64Array {
+  const out = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[j * rows + i] = dense[i * cols + j] as number;
   return out;
+}
+
+function rowsAsCentres(m: Csr, seeds: Int32Array): Float64Array {
+  const centres = new Float64Array(seeds.length * m.dims);
+  seeds.forEach((r, c) => {
+    for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) centres[c * m.dims + (m.indices[p] as number)] = m.values[p] as number;
+  });
+  return centres;
 }
 
 /**
  * Greedy k-means++ (as scikit-learn seeds): each new centre is the best of a few
  * candidates drawn in proportion to their distance from the centres so far, so a lone
  * outlier, far from everything yet reducing the total distance little, is rarely chosen.
- * `trials` candidates each (scikit-learn: 2 + ln k; 1 is plain k-means++).
+ * `trials` candidates each (scikit-learn: 2 + ln k; 1 is plain k-means++). The centres
+ * are copies of the rows returned.
  */
-function seedCentres(m: Csr, k: number, rand: () => number, trials: number): Float64Array {
-  const centres = new Float64Array(k * m.dims);
-  const copyRow = (r: number, c: number) => {
-    for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
-      centres[c * m.dims + (m.indices[p] as number)] = m.values[p] as number;
-    }
-  };
-  const distancesTo = (c: number, limit: Float64Array): Float64Array => {
-    const out = new Float64Array(m.rows);
-    for (let r = 0; r < m.rows; r++) out[r] = Math.min(limit[r] as number, 1 - rowDotDense(m, r, centres, c));
-    return out;
-  };
-  copyRow(Math.floor(rand() * m.rows), 0);
-  let distance: Float64Array = distancesTo(0, new Float64Array(m.rows).fill(Infinity));
+function seedRows(m: Csr, k: number, rand: () => number, trials: number): Int32Array {
+  const seeds = new Int32Array(k);
+  let distance = new Float64Array(m.rows);
+  let best = new Float64Array(m.rows);
+  let next = new Float64Array(m.rows);
+  seeds[0] = Math.floor(rand() * m.rows);
+  distancesTo(m, seeds[0] as number, distance.fill(Infinity), distance);
   for (let c = 1; c < k; c++) {
-    let best: { distance: Float64Array; total: number; row: number } | null = null;
+    let bestTotal = Infinity;
+    let bestRow = -1;
     for (let trial = 0; trial < trials; trial++) {
       const row = drawByDistance(distance, rand);
-      centres.fill(0, c * m.dims, (c + 1) * m.dims);
-      copyRow(row, c);
-      const next = distancesTo(c, distance);
-      const total = next.reduce((a, b) => a + Math.max(0, b), 0);
-      if (!best || total < best.total) best = { distance: next, total, row };
+      const total = distancesTo(m, row, distance, next);
+      if (bestRow < 0 || total < bestTotal) {
+        [best, next] = [next, best];
+        [bestTotal, bestRow] = [total, row];
+      }
     }
-    centres.fill(0, c * m.dims, (c + 1) * m.dims);
-    copyRow(best?.row ?? 0, c);
-    distance = best?.distance ?? distance;
+    seeds[c] = bestRow < 0 ? 0 : bestRow;
+    if (bestRow >= 0) [distance, best] = [best, distance];
   }
-  return centres;
+  return seeds;
+}
+
+/** Each row's distance to the nearest of the centres so far (`limit`) and row `row` into `out`; their positive sum. */
+function distancesTo(m: Csr, row: number, limit: Float64Array, out: Float64Array): number {
+  const dots = rowDots(m, row);
+  let total = 0;
+  for (let r = 0; r < m.rows; r++) {
+    const d = Math.min(limit[r] as number, 1 - (dots[r] as number));
+    out[r] = d;
+    total += Math.max(0, d);
+  }
+  return total;
 }
 
 function drawByDistance(distance: Float64Array, rand: () => number): number {
