@@ -1,4 +1,4 @@
-import type { Csr } from './matrix.ts';
+import { rowDotColumns, type Csr } from './matrix.ts';
 
 /** Summed (not normalised) case vectors of each theme, term-major (dims × themes) for fast scoring. */
 export interface ThemeSums {
@@ -39,13 +39,11 @@ export function nearestThemes(m: Csr, sums: ThemeSums, current: ArrayLike<number
   const similarity = new Float64Array(m.rows);
   const scores = new Float64Array(k);
   for (let r = 0; r < m.rows; r++) {
-    scores.fill(0);
+    rowDotColumns(m, r, sums.sums, k, scores, 0);
     let self = 0;
     for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
       const w = m.values[p] as number;
       self += w * w;
-      const offset = (m.indices[p] as number) * k;
-      for (let t = 0; t < k; t++) scores[t] = (scores[t] as number) + w * (sums.sums[offset + t] as number);
     }
     const own = current[r] as number;
     let best = -1;
