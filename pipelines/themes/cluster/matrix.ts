@@ -85,39 +85,73 @@ export function isEmptyRow(m: Csr, r: number): boolean {
   return m.indptr[r] === m.indptr[r + 1];
 }
 
-/** Groups of the term-major matrix summed at once, each in its own register. */
-const BLOCK = 4;
+/** Columns of a term-major matrix summed at once, each in its own register: wide, then narrow for what is left. */
+const WIDE = 8;
+const NARROW = 4;
 
 /**
  * Row `r` dotted with each of the `k` columns of a term-major dense matrix (dims × k),
  * into `out` from `at`. Each dot is summed over the row's terms in their order, as one
  * loop over the terms adding to every column would; a block of columns at a time keeps
- * the sums in registers.
+ * the sums in registers and lets them proceed side by side.
  */
 export function rowDotColumns(m: Csr, r: number, byTerm: Float64Array, k: number, out: Float64Array, at: number): void {
-  const { indices, values } = m;
-  const first = m.indptr[r] as number;
-  const last = m.indptr[r + 1] as number;
   let g = 0;
-  for (; g + BLOCK <= k; g += BLOCK) {
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    for (let p = first; p < last; p++) {
-      const w = values[p] as number;
-      const o = (indices[p] as number) * k + g;
-      s0 += w * (byTerm[o] as number);
-      s1 += w * (byTerm[o + 1] as number);
-      s2 += w * (byTerm[o + 2] as number);
-      s3 += w * (byTerm[o + 3] as number);
-    }
-    out[at + g] = s0;
-    out[at + g + 1] = s1;
-    out[at + g + 2] = s2;
-    out[at + g + 3] = s3;
-  }
+  for (; g + WIDE <= k; g += WIDE) wideBlock(m, r, byTerm, k, g, out, at);
+  for (; g + NARROW <= k; g += NARROW) narrowBlock(m, r, byTerm, k, g, out, at);
   for (; g < k; g++) out[at + g] = rowDotColumn(m, r, byTerm, k, g);
+}
+
+function wideBlock(m: Csr, r: number, byTerm: Float64Array, k: number, g: number, out: Float64Array, at: number): void {
+  const { indices, values } = m;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  let s5 = 0;
+  let s6 = 0;
+  let s7 = 0;
+  for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
+    const w = values[p] as number;
+    const o = (indices[p] as number) * k + g;
+    s0 += w * (byTerm[o] as number);
+    s1 += w * (byTerm[o + 1] as number);
+    s2 += w * (byTerm[o + 2] as number);
+    s3 += w * (byTerm[o + 3] as number);
+    s4 += w * (byTerm[o + 4] as number);
+    s5 += w * (byTerm[o + 5] as number);
+    s6 += w * (byTerm[o + 6] as number);
+    s7 += w * (byTerm[o + 7] as number);
+  }
+  out[at + g] = s0;
+  out[at + g + 1] = s1;
+  out[at + g + 2] = s2;
+  out[at + g + 3] = s3;
+  out[at + g + 4] = s4;
+  out[at + g + 5] = s5;
+  out[at + g + 6] = s6;
+  out[at + g + 7] = s7;
+}
+
+function narrowBlock(m: Csr, r: number, byTerm: Float64Array, k: number, g: number, out: Float64Array, at: number): void {
+  const { indices, values } = m;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
+    const w = values[p] as number;
+    const o = (indices[p] as number) * k + g;
+    s0 += w * (byTerm[o] as number);
+    s1 += w * (byTerm[o + 1] as number);
+    s2 += w * (byTerm[o + 2] as number);
+    s3 += w * (byTerm[o + 3] as number);
+  }
+  out[at + g] = s0;
+  out[at + g + 1] = s1;
+  out[at + g + 2] = s2;
+  out[at + g + 3] = s3;
 }
 
 /** Row `r` dotted with column `g` of a term-major dense matrix (dims × k), summed as `rowDotColumns` sums it. */
