@@ -32,9 +32,10 @@ function normaliseRows(dense: Float64Array, width: number): void {
 /**
  * The same unit centres term-major (dims × themes), as scoring a sparse case against every
  * centre reads them: each sum and norm is added up in the order `centroids` adds it.
+ * `reuse`, when of the size, is overwritten instead of a new matrix made.
  */
-export function centroidsByTerm(m: Csr, assignment: ArrayLike<number>, themes: number): Float64Array {
-  const byTerm = new Float64Array(m.dims * themes);
+export function centroidsByTerm(m: Csr, assignment: ArrayLike<number>, themes: number, reuse?: Float64Array): Float64Array {
+  const byTerm = reuse?.length === m.dims * themes ? reuse.fill(0) : new Float64Array(m.dims * themes);
   for (let r = 0; r < m.rows; r++) {
     const t = assignment[r] as number;
     if (t < 0) continue;

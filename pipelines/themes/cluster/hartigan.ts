@@ -38,8 +38,7 @@ export function hartiganRefine(m: Csr, start: ArrayLike<number>, k: number, swee
   // Each case's dot with every group's sum and gain of moving there, as of the visit
   // `seenAt`: only groups changed since (`changedAt`) are summed again, each in the same
   // order as the first time, so late sweeps where few cases move cost little.
-  const dots = new Float64Array(m.rows * k);
-  const gains = new Float64Array(m.rows * k);
+  const { dots, gains } = perCaseBuffers(m.rows * k);
   const seenAt = new Int32Array(m.rows).fill(-1);
   const changedAt = new Int32Array(k).fill(-1);
   const stale = new Int32Array(k);
@@ -89,6 +88,18 @@ export function hartiganRefine(m: Csr, start: ArrayLike<number>, k: number, swee
   let cohesion = 0;
   for (let g = 0; g < k; g++) cohesion += Math.sqrt(Math.max(0, norm2[g] as number));
   return { assignment, cohesion };
+}
+
+let pooled = { dots: new Float64Array(0), gains: new Float64Array(0) };
+
+/**
+ * Buffers of at least `size`, kept for the next run on this thread: the stability runs
+ * would otherwise each allocate and drop megabytes. Every entry is written before it is
+ * read (a case's first visit sums all of its dots).
+ */
+function perCaseBuffers(size: number): { dots: Float64Array; gains: Float64Array } {
+  if (pooled.dots.length < size) pooled = { dots: new Float64Array(size), gains: new Float64Array(size) };
+  return pooled;
 }
 
 function addRow(m: Csr, r: number, sums: Float64Array, k: number, g: number, sign: 1 | -1): void {

@@ -46,6 +46,8 @@ function steps(m: Csr, k: number, iterations: number, firstScores: (r: number, s
   const assignment = new Int32Array(m.rows).fill(-1);
   const scores = new Float64Array(k);
   let byTerm: Float64Array | null = null;
+  // Each step's centres are scored against in the next only, so two buffers take turns.
+  let spare: Float64Array | undefined;
   let cohesion = 0;
   for (let it = 0; it < iterations; it++) {
     let changed = 0;
@@ -60,10 +62,22 @@ function steps(m: Csr, k: number, iterations: number, firstScores: (r: number, s
       if (assignment[r] !== bestCentre) changed++;
       assignment[r] = bestCentre;
     }
-    byTerm = centroidsByTerm(m, assignment, k);
+    const previous = byTerm;
+    byTerm = centroidsByTerm(m, assignment, k, spare);
+    spare = previous ?? undefined;
     if (changed === 0) break;
   }
-  return { assignment, centres: transpose(byTerm as Float64Array, m.dims, k), cohesion };
+  const final = byTerm as Float64Array;
+  let centres: Float64Array | null = null;
+  // Most callers want the groups alone: the row-major centres are made when asked for.
+  return {
+    assignment,
+    cohesion,
+    get centres() {
+      centres ??= transpose(final, m.dims, k);
+      return centres;
+    },
+  };
 }
 
 /** A rows × cols row-major matrix as cols × rows. */
