@@ -1,4 +1,4 @@
-import type { Csr } from './matrix.ts';
+import { rowDotColumns, type Csr } from './matrix.ts';
 
 /**
  * Rows of the matrix projected on its leading `rank` singular directions (latent semantic
@@ -10,9 +10,10 @@ export function truncatedSvd(m: Csr, rank: number, rand: () => number): { rows: 
   const width = Math.min(rank + 10, m.rows, m.dims);
   const omega = new Float64Array(m.dims * width);
   for (let i = 0; i < omega.length; i++) omega[i] = gaussian(rand);
+  const mT = transposeCsr(m);
   let q = orthonormalColumns(multiply(m, omega, width), m.rows, width);
-  for (let power = 0; power < 2; power++) q = orthonormalColumns(multiply(m, multiplyTransposed(m, q, width), width), m.rows, width);
-  const b = multiplyTransposed(m, q, width); // Xᵀ Q = Bᵀ, dims × width
+  for (let power = 0; power < 2; power++) q = orthonormalColumns(multiply(m, multiplyTransposed(mT, q, width), width), m.rows, width);
+  const b = multiplyTransposed(mT, q, width); // Xᵀ Q = Bᵀ, dims × width
   const gram = new Float64Array(width * width);
   for (let d = 0; d < m.dims; d++) {
     for (let i = 0; i < width; i++) {
@@ -49,27 +50,35 @@ function gaussian(rand: () => number): number {
 /** X (rows × dims) times a dense dims × width matrix. */
 function multiply(m: Csr, dense: Float64Array, width: number): Float64Array {
   const out = new Float64Array(m.rows * width);
-  for (let r = 0; r < m.rows; r++) {
-    for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
-      const w = m.values[p] as number;
-      const from = (m.indices[p] as number) * width;
-      for (let j = 0; j < width; j++) out[r * width + j] = (out[r * width + j] as number) + w * (dense[from + j] as number);
-    }
-  }
+  for (let r = 0; r < m.rows; r++) rowDotColumns(m, r, dense, width, out, r * width);
   return out;
 }
 
-/** Xᵀ times a dense rows × width matrix. */
-function multiplyTransposed(m: Csr, dense: Float64Array, width: number): Float64Array {
-  const out = new Float64Array(m.dims * width);
+/**
+ * Xᵀ times a dense rows × width matrix, given Xᵀ: each entry sums its products in row
+ * order of X, as adding each row of X in turn into the result did.
+ */
+function multiplyTransposed(mT: Csr, dense: Float64Array, width: number): Float64Array {
+  return multiply(mT, dense, width);
+}
+
+/** The matrix transposed, each new row's entries in the order of the old rows. */
+function transposeCsr(m: Csr): Csr {
+  const indptr = new Int32Array(m.dims + 1);
+  for (const t of m.indices) indptr[t + 1] = (indptr[t + 1] as number) + 1;
+  for (let t = 0; t < m.dims; t++) indptr[t + 1] = (indptr[t + 1] as number) + (indptr[t] as number);
+  const filled = indptr.slice(0, m.dims);
+  const indices = new Int32Array(m.indices.length);
+  const values = new Float64Array(m.indices.length);
   for (let r = 0; r < m.rows; r++) {
     for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
-      const w = m.values[p] as number;
-      const to = (m.indices[p] as number) * width;
-      for (let j = 0; j < width; j++) out[to + j] = (out[to + j] as number) + w * (dense[r * width + j] as number);
+      const at = filled[m.indices[p] as number] as number;
+      filled[m.indices[p] as number] = at + 1;
+      indices[at] = r;
+      values[at] = m.values[p] as number;
     }
   }
-  return out;
+  return { rows: m.dims, dims: m.rows, indptr, indices, values };
 }
 
 /** Modified Gram–Schmidt on the columns of a rows × width matrix; a dependent column becomes zero. */
