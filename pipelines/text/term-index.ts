@@ -3,10 +3,9 @@ import type { Database, Row, WriteScope } from '../db/database.ts';
 import { appendRows } from '../db/append-rows.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { ConflictError } from '../domain-error.ts';
-import { flatMapInSlices } from '../event-loop.ts';
-import { NORMALISE_VERSION, normaliseText, storedOffset } from './normalise.ts';
-import { extractTerms, type TermKind, type TermOptions } from './terms.ts';
-import type { TextToken } from './text-tokens.ts';
+import { NORMALISE_VERSION } from './normalise.ts';
+import type { TermOptions } from './terms.ts';
+import { TextTerms, type StoredTerm } from './text-terms.ts';
 import { TokenCache } from './token-cache.ts';
 import type { TokenizeMany } from './tokenize-texts.ts';
 
@@ -20,22 +19,14 @@ const DROP_STALE = sql('drop-stale-terms.sql');
 const CREATE_PAIRS = sql('create-indexing-pairs.sql');
 const REPLACE_INDEXED = sql('replace-indexed.sql');
 const MARK_INDEXED = sql('mark-indexed.sql');
+const CREATE_TERM_STAGING = sql('create-term-staging.sql');
+const INSERT_STAGED_TERMS = sql('insert-staged-terms.sql');
 
 /** Bumped whenever extractTerms would find other terms in the same tokens. */
 const EXTRACT_VERSION = 3;
 
 export const TEXT_COLUMNS = ['consultation', 'problem', 'support', 'regional_note'] as const;
 export type TextColumn = (typeof TEXT_COLUMNS)[number];
-
-interface TermRow {
-  recordId: string;
-  version: number;
-  field: TextColumn;
-  term: string;
-  kind: TermKind;
-  start: number;
-  end: number;
-}
 
 export interface IndexResult {
   cases: number;
@@ -68,17 +59,21 @@ export async function updateTermIndex(
   });
   const rebuilt = stored !== hash;
   if (cases.length === 0 && !rebuilt) return { cases: 0, terms: 0, tokenized: 0, rebuilt };
-  const cells = cases.map(textCells);
-  const total = cells.reduce((n, c) => n + c.length, 0);
+  const cellsOf = cases.map(textCells);
+  const total = cellsOf.reduce((n, c) => n + c.length, 0);
   const cache = new TokenCache(db, tokenizeMany);
+  const textTerms = new TextTerms(options, cache);
   let terms = 0;
   let done = 0;
   for (let from = 0; from === 0 || from < cases.length; from += chunkCases) {
-    const chunk = cells.slice(from, from + chunkCases).flat();
-    const tokens = await cache.tokensFor(chunk.map((cell) => cell.normalised.text), (d) => onProgress?.(done + d, total));
-    done += chunk.length;
-    const rows = await flatMapInSlices(chunk, (cell, i) => termRows(cell, tokens[i] ?? [], options));
-    terms += rows.length;
+    const chunk = cases.slice(from, from + chunkCases);
+    const cells = cellsOf.slice(from, from + chunkCases).flat();
+    const found = await textTerms.termsOf(
+      cells.map((cell) => cell.text),
+      (d) => onProgress?.(done + d, total),
+    );
+    done += cells.length;
+    for (const cell of cells) terms += (found.get(cell.text) as StoredTerm[]).length;
     const first = from === 0;
     await db.write(async (scope) => {
       const now = (await scope.rows(READ_STATE))[0]?.settings_hash;
@@ -87,7 +82,7 @@ export async function updateTermIndex(
         await scope.run(RESET_TERMS);
         await scope.run(RESET_INDEXED);
       }
-      await storeChunk(scope, cases.slice(from, from + chunkCases), rows);
+      await storeChunk(scope, chunk, cells, found);
       await cache.writePending(scope);
       if (first) await scope.run(WRITE_STATE, [hash, new Date().toISOString()]);
       if (from + chunkCases >= cases.length) await scope.run(DROP_STALE);
@@ -100,45 +95,49 @@ interface Cell {
   recordId: string;
   version: number;
   field: TextColumn;
-  normalised: ReturnType<typeof normaliseText>;
+  /** The stored (masked) text. */
+  text: string;
 }
 
 function textCells(row: Row): Cell[] {
   return TEXT_COLUMNS.flatMap((field) => {
     const value = row[field];
-    return typeof value === 'string' && value !== '' ? [{ recordId: String(row.record_id), version: Number(row.version), field, normalised: normaliseText(value) }] : [];
+    return typeof value === 'string' && value !== '' ? [{ recordId: String(row.record_id), version: Number(row.version), field, text: value }] : [];
   });
 }
 
-function termRows(cell: Cell, tokens: TextToken[], options: TermOptions): TermRow[] {
-  return extractTerms(cell.normalised.text, tokens, options).map((t) => ({
-    recordId: cell.recordId,
-    version: cell.version,
-    field: cell.field,
-    term: t.term,
-    kind: t.kind,
-    start: storedOffset(cell.normalised, t.start),
-    end: storedOffset(cell.normalised, t.end),
-  }));
-}
-
-/** Replaces whatever is stored for these case versions by their terms, and marks them indexed. */
-async function storeChunk(scope: WriteScope, cases: readonly Row[], rows: readonly TermRow[]): Promise<void> {
+/**
+ * Replaces whatever is stored for these case versions by their terms, and marks them
+ * indexed. Each distinct text's terms are appended once and joined to its cells here, in
+ * the order the cells come.
+ */
+async function storeChunk(scope: WriteScope, cases: readonly Row[], cells: readonly Cell[], found: ReadonlyMap<string, readonly StoredTerm[]>): Promise<void> {
   await scope.run(CREATE_PAIRS);
   await appendRows(scope, 'indexing_pairs', cases, (a, r) => {
     a.appendVarchar(String(r.record_id));
     a.appendInteger(Number(r.version));
   }, { catalog: 'temp' });
   await scope.run(REPLACE_INDEXED);
-  await appendRows(scope, 'case_terms', rows, (a, r) => {
-    a.appendVarchar(r.recordId);
-    a.appendInteger(r.version);
-    a.appendVarchar(r.field);
-    a.appendVarchar(r.term);
-    a.appendVarchar(r.kind);
-    a.appendInteger(r.start);
-    a.appendInteger(r.end);
-  });
+  const textIds = new Map<string, number>();
+  for (const text of found.keys()) textIds.set(text, textIds.size);
+  await scope.run(CREATE_TERM_STAGING);
+  await appendRows(scope, 'cell_texts', cells, (a, cell, i) => {
+    a.appendInteger(i);
+    a.appendVarchar(cell.recordId);
+    a.appendInteger(cell.version);
+    a.appendVarchar(cell.field);
+    a.appendInteger(textIds.get(cell.text) as number);
+  }, { catalog: 'temp' });
+  const termRows = [...found.values()].flatMap((terms, textId) => terms.map((term) => ({ textId, term })));
+  await appendRows(scope, 'text_terms', termRows, (a, { textId, term }, seq) => {
+    a.appendInteger(textId);
+    a.appendInteger(seq);
+    a.appendVarchar(term.term);
+    a.appendVarchar(term.kind);
+    a.appendInteger(term.start);
+    a.appendInteger(term.end);
+  }, { catalog: 'temp' });
+  await scope.run(INSERT_STAGED_TERMS);
   await scope.run(MARK_INDEXED);
 }
 

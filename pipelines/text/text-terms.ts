@@ -1,0 +1,46 @@
+import { flatMapInSlices } from '../event-loop.ts';
+import { normaliseText, storedOffset, type NormalisedText } from './normalise.ts';
+import { extractTerms, type TermKind, type TermOptions } from './terms.ts';
+import type { TokenCache } from './token-cache.ts';
+
+/** One occurrence of a term, placed in the stored (masked) text it was found in. */
+export interface StoredTerm {
+  term: string;
+  kind: TermKind;
+  start: number;
+  end: number;
+}
+
+/**
+ * The terms of stored texts, found once per distinct text: case notes repeat themselves
+ * (20,000 generated cases hold 47,729 texts but 21,382 distinct ones), and a text's terms
+ * depend on nothing but the text and the options. Kept for one index update.
+ */
+export class TextTerms {
+  private readonly found = new Map<string, StoredTerm[]>();
+
+  constructor(
+    private readonly options: TermOptions,
+    private readonly cache: TokenCache,
+  ) {}
+
+  /** The terms of each distinct text, tokenising (through the cache) only what is new here. */
+  async termsOf(texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<Map<string, StoredTerm[]>> {
+    const fresh = [...new Set(texts)].filter((text) => !this.found.has(text));
+    const normalised = fresh.map(normaliseText);
+    const tokens = await this.cache.tokensFor(
+      normalised.map((n) => n.text),
+      onProgress,
+    );
+    const terms = await flatMapInSlices(normalised, (analysed, i) => [storedTerms(analysed, extractTerms(analysed.text, tokens[i] ?? [], this.options))]);
+    fresh.forEach((text, i) => this.found.set(text, terms[i] as StoredTerm[]));
+    const out = new Map<string, StoredTerm[]>();
+    for (const text of texts) out.set(text, this.found.get(text) as StoredTerm[]);
+    return out;
+  }
+}
+
+function storedTerms(analysed: NormalisedText, terms: StoredTerm[]): StoredTerm[] {
+  if (analysed.offsets === null) return terms;
+  return terms.map((t) => ({ term: t.term, kind: t.kind, start: storedOffset(analysed, t.start), end: storedOffset(analysed, t.end) }));
+}
