@@ -65,28 +65,42 @@ export async function updateTermIndex(
   const textTerms = new TextTerms(options, cache);
   let terms = 0;
   let done = 0;
-  for (let from = 0; from === 0 || from < cases.length; from += chunkCases) {
-    const chunk = cases.slice(from, from + chunkCases);
-    const cells = cellsOf.slice(from, from + chunkCases).flat();
-    const found = await textTerms.termsOf(
-      cells.map((cell) => cell.text),
-      (d) => onProgress?.(done + d, total),
-    );
-    done += cells.length;
-    for (const cell of cells) terms += (found.get(cell.text) as StoredTerm[]).length;
-    const first = from === 0;
-    await db.write(async (scope) => {
-      const now = (await scope.rows(READ_STATE))[0]?.settings_hash;
-      if (now !== (first ? stored : hash)) throw new ConflictError('index_changed', '語の索引が分析の途中で作り直されました。もう一度分析してください。');
-      if (first && rebuilt) {
-        await scope.run(RESET_TERMS);
-        await scope.run(RESET_INDEXED);
-      }
-      await storeChunk(scope, chunk, cells, found);
-      await cache.writePending(scope);
-      if (first) await scope.run(WRITE_STATE, [hash, new Date().toISOString()]);
-      if (from + chunkCases >= cases.length) await scope.run(DROP_STALE);
-    });
+  // A chunk's terms are found while the write of the one before runs in DuckDB's threads:
+  // from when its rows are appended, so that the two do not take turns on this thread.
+  let writing: Promise<void> | null = null;
+  try {
+    for (let from = 0; from === 0 || from < cases.length; from += chunkCases) {
+      const chunk = cases.slice(from, from + chunkCases);
+      const cells = cellsOf.slice(from, from + chunkCases).flat();
+      const found = await textTerms.termsOf(
+        cells.map((cell) => cell.text),
+        (d) => onProgress?.(done + d, total),
+      );
+      done += cells.length;
+      for (const cell of cells) terms += (found.get(cell.text) as StoredTerm[]).length;
+      const first = from === 0;
+      const last = from + chunkCases >= cases.length;
+      await writing;
+      let appended = (): void => undefined;
+      const staged = new Promise<void>((resolve) => (appended = resolve));
+      writing = db.write(async (scope) => {
+        const now = (await scope.rows(READ_STATE))[0]?.settings_hash;
+        if (now !== (first ? stored : hash)) throw new ConflictError('index_changed', '語の索引が分析の途中で作り直されました。もう一度分析してください。');
+        if (first && rebuilt) {
+          await scope.run(RESET_TERMS);
+          await scope.run(RESET_INDEXED);
+        }
+        await storeChunk(scope, chunk, cells, found, appended);
+        await cache.writePending(scope);
+        if (first) await scope.run(WRITE_STATE, [hash, new Date().toISOString()]);
+        if (last) await scope.run(DROP_STALE);
+      });
+      // A failed write is awaited, and thrown, before the next one or below.
+      await Promise.race([staged, writing.catch(() => undefined)]);
+    }
+    await writing;
+  } finally {
+    await writing?.catch(() => undefined);
   }
   return { cases: cases.length, terms, tokenized: cache.tokenized, rebuilt };
 }
@@ -111,7 +125,13 @@ function textCells(row: Row): Cell[] {
  * indexed. Each distinct text's terms are appended once and joined to its cells here, in
  * the order the cells come.
  */
-async function storeChunk(scope: WriteScope, cases: readonly Row[], cells: readonly Cell[], found: ReadonlyMap<string, readonly StoredTerm[]>): Promise<void> {
+async function storeChunk(
+  scope: WriteScope,
+  cases: readonly Row[],
+  cells: readonly Cell[],
+  found: ReadonlyMap<string, readonly StoredTerm[]>,
+  appended: () => void,
+): Promise<void> {
   await scope.run(CREATE_PAIRS);
   await appendRows(scope, 'indexing_pairs', cases, (a, r) => {
     a.appendVarchar(String(r.record_id));
@@ -137,7 +157,9 @@ async function storeChunk(scope: WriteScope, cases: readonly Row[], cells: reado
     a.appendInteger(term.start);
     a.appendInteger(term.end);
   }, { catalog: 'temp' });
-  await scope.run(INSERT_STAGED_TERMS);
+  const inserted = scope.run(INSERT_STAGED_TERMS);
+  appended();
+  await inserted;
   await scope.run(MARK_INDEXED);
 }
 

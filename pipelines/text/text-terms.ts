@@ -1,6 +1,7 @@
 import { flatMapInSlices } from '../event-loop.ts';
 import { normaliseText, storedOffset, type NormalisedText } from './normalise.ts';
 import { extractTerms, type TermKind, type TermOptions } from './terms.ts';
+import { decodeTokens } from './text-tokens.ts';
 import type { TokenCache } from './token-cache.ts';
 
 /** One occurrence of a term, placed in the stored (masked) text it was found in. */
@@ -28,11 +29,12 @@ export class TextTerms {
   async termsOf(texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<Map<string, StoredTerm[]>> {
     const fresh = [...new Set(texts)].filter((text) => !this.found.has(text));
     const normalised = fresh.map(normaliseText);
-    const tokens = await this.cache.tokensFor(
+    const encoded = await this.cache.encodedTokensFor(
       normalised.map((n) => n.text),
       onProgress,
     );
-    const terms = await flatMapInSlices(normalised, (analysed, i) => [storedTerms(analysed, extractTerms(analysed.text, tokens[i] ?? [], this.options))]);
+    // Decoded one text at a time, so that its tokens die young instead of surviving the chunk.
+    const terms = await flatMapInSlices(normalised, (analysed, i) => [storedTerms(analysed, extractTerms(analysed.text, decodeTokens(encoded[i] as string), this.options))]);
     fresh.forEach((text, i) => this.found.set(text, terms[i] as StoredTerm[]));
     const out = new Map<string, StoredTerm[]>();
     for (const text of texts) out.set(text, this.found.get(text) as StoredTerm[]);
