@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Database, Row, WriteScope } from '../db/database.ts';
+import type { Database, WriteScope } from '../db/database.ts';
 import { appendRows } from '../db/append-rows.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { ConflictError } from '../domain-error.ts';
@@ -55,7 +55,8 @@ export async function updateTermIndex(
   const hash = settingsHash(options);
   const { stored, cases } = await db.read(async (scope) => {
     const stored = (await scope.rows(READ_STATE))[0]?.settings_hash;
-    return { stored, cases: await scope.rows(FIND_UNINDEXED, [stored !== hash]) };
+    const found = (await scope.rows(FIND_UNINDEXED, [stored !== hash]))[0]?.cases;
+    return { stored, cases: JSON.parse(String(found ?? '[]')) as UnindexedCase[] };
   });
   const rebuilt = stored !== hash;
   if (cases.length === 0 && !rebuilt) return { cases: 0, terms: 0, tokenized: 0, rebuilt };
@@ -113,10 +114,13 @@ interface Cell {
   text: string;
 }
 
-function textCells(row: Row): Cell[] {
-  return TEXT_COLUMNS.flatMap((field) => {
-    const value = row[field];
-    return typeof value === 'string' && value !== '' ? [{ recordId: String(row.record_id), version: Number(row.version), field, text: value }] : [];
+/** A case version as find-unindexed-cases.sql gives it: its id, version, then its text columns in TEXT_COLUMNS' order. */
+type UnindexedCase = [recordId: string, version: number, ...texts: Array<string | null>];
+
+function textCells([recordId, version, ...texts]: UnindexedCase): Cell[] {
+  return TEXT_COLUMNS.flatMap((field, i) => {
+    const value = texts[i];
+    return typeof value === 'string' && value !== '' ? [{ recordId, version, field, text: value }] : [];
   });
 }
 
@@ -127,15 +131,15 @@ function textCells(row: Row): Cell[] {
  */
 async function storeChunk(
   scope: WriteScope,
-  cases: readonly Row[],
+  cases: readonly UnindexedCase[],
   cells: readonly Cell[],
   found: ReadonlyMap<string, readonly StoredTerm[]>,
   appended: () => void,
 ): Promise<void> {
   await scope.run(CREATE_PAIRS);
-  await appendRows(scope, 'indexing_pairs', cases, (a, r) => {
-    a.appendVarchar(String(r.record_id));
-    a.appendInteger(Number(r.version));
+  await appendRows(scope, 'indexing_pairs', cases, (a, [recordId, version]) => {
+    a.appendVarchar(recordId);
+    a.appendInteger(version);
   }, { catalog: 'temp' });
   await scope.run(REPLACE_INDEXED);
   const textIds = new Map<string, number>();
