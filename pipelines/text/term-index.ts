@@ -5,7 +5,7 @@ import { sqlFile } from '../db/sql-file.ts';
 import { ConflictError } from '../domain-error.ts';
 import { NORMALISE_VERSION } from './normalise.ts';
 import type { TermOptions } from './terms.ts';
-import { TextTerms, type StoredTerm } from './text-terms.ts';
+import { storeCellTerms, TextTerms, type StoredTerm, type TextCell } from './text-terms.ts';
 import { TokenCache } from './token-cache.ts';
 import type { TokenizeMany } from './tokenize-texts.ts';
 
@@ -19,8 +19,6 @@ const DROP_STALE = sql('drop-stale-terms.sql');
 const CREATE_PAIRS = sql('create-indexing-pairs.sql');
 const REPLACE_INDEXED = sql('replace-indexed.sql');
 const MARK_INDEXED = sql('mark-indexed.sql');
-const CREATE_TERM_STAGING = sql('create-term-staging.sql');
-const INSERT_STAGED_TERMS = sql('insert-staged-terms.sql');
 
 /** Bumped whenever extractTerms would find other terms in the same tokens. */
 const EXTRACT_VERSION = 3;
@@ -106,33 +104,21 @@ export async function updateTermIndex(
   return { cases: cases.length, terms, tokenized: cache.tokenized, rebuilt };
 }
 
-interface Cell {
-  recordId: string;
-  version: number;
-  field: TextColumn;
-  /** The stored (masked) text. */
-  text: string;
-}
-
 /** A case version as find-unindexed-cases.sql gives it: its id, version, then its text columns in TEXT_COLUMNS' order. */
 type UnindexedCase = [recordId: string, version: number, ...texts: Array<string | null>];
 
-function textCells([recordId, version, ...texts]: UnindexedCase): Cell[] {
+function textCells([recordId, version, ...texts]: UnindexedCase): TextCell[] {
   return TEXT_COLUMNS.flatMap((field, i) => {
     const value = texts[i];
     return typeof value === 'string' && value !== '' ? [{ recordId, version, field, text: value }] : [];
   });
 }
 
-/**
- * Replaces whatever is stored for these case versions by their terms, and marks them
- * indexed. Each distinct text's terms are appended once and joined to its cells here, in
- * the order the cells come.
- */
+/** Replaces whatever is stored for these case versions by their terms, and marks them indexed. */
 async function storeChunk(
   scope: WriteScope,
   cases: readonly UnindexedCase[],
-  cells: readonly Cell[],
+  cells: readonly TextCell[],
   found: ReadonlyMap<string, readonly StoredTerm[]>,
   appended: () => void,
 ): Promise<void> {
@@ -142,28 +128,7 @@ async function storeChunk(
     a.appendInteger(version);
   }, { catalog: 'temp' });
   await scope.run(REPLACE_INDEXED);
-  const textIds = new Map<string, number>();
-  for (const text of found.keys()) textIds.set(text, textIds.size);
-  await scope.run(CREATE_TERM_STAGING);
-  await appendRows(scope, 'cell_texts', cells, (a, cell, i) => {
-    a.appendInteger(i);
-    a.appendVarchar(cell.recordId);
-    a.appendInteger(cell.version);
-    a.appendVarchar(cell.field);
-    a.appendInteger(textIds.get(cell.text) as number);
-  }, { catalog: 'temp' });
-  const termRows = [...found.values()].flatMap((terms, textId) => terms.map((term) => ({ textId, term })));
-  await appendRows(scope, 'text_terms', termRows, (a, { textId, term }, seq) => {
-    a.appendInteger(textId);
-    a.appendInteger(seq);
-    a.appendVarchar(term.term);
-    a.appendVarchar(term.kind);
-    a.appendInteger(term.start);
-    a.appendInteger(term.end);
-  }, { catalog: 'temp' });
-  const inserted = scope.run(INSERT_STAGED_TERMS);
-  appended();
-  await inserted;
+  await storeCellTerms(scope, cells, found, appended);
   await scope.run(MARK_INDEXED);
 }
 

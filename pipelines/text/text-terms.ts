@@ -1,8 +1,23 @@
+import { appendRows } from '../db/append-rows.ts';
+import type { WriteScope } from '../db/database.ts';
+import { sqlFile } from '../db/sql-file.ts';
 import { flatMapInSlices } from '../event-loop.ts';
 import { normaliseText, storedOffset, type NormalisedText } from './normalise.ts';
 import { extractTerms, type TermKind, type TermOptions } from './terms.ts';
 import { decodeTokens } from './text-tokens.ts';
 import type { TokenCache } from './token-cache.ts';
+
+const CREATE_TERM_STAGING = sqlFile(import.meta.url, 'sql/create-term-staging.sql');
+const INSERT_STAGED_TERMS = sqlFile(import.meta.url, 'sql/insert-staged-terms.sql');
+
+/** One text column of one case version. */
+export interface TextCell {
+  recordId: string;
+  version: number;
+  field: string;
+  /** The stored (masked) text. */
+  text: string;
+}
 
 /** One occurrence of a term, placed in the stored (masked) text it was found in. */
 export interface StoredTerm {
@@ -40,6 +55,41 @@ export class TextTerms {
     for (const text of texts) out.set(text, this.found.get(text) as StoredTerm[]);
     return out;
   }
+}
+
+/**
+ * Stores the terms of these cells in case_terms, in the cells' order: each distinct text's
+ * terms are appended once and joined to its cells in DuckDB. `appended` is called once
+ * the rows are appended and only DuckDB's work is left.
+ */
+export async function storeCellTerms(
+  scope: WriteScope,
+  cells: readonly TextCell[],
+  found: ReadonlyMap<string, readonly StoredTerm[]>,
+  appended: () => void,
+): Promise<void> {
+  const textIds = new Map<string, number>();
+  for (const text of found.keys()) textIds.set(text, textIds.size);
+  await scope.run(CREATE_TERM_STAGING);
+  await appendRows(scope, 'cell_texts', cells, (a, cell, i) => {
+    a.appendInteger(i);
+    a.appendVarchar(cell.recordId);
+    a.appendInteger(cell.version);
+    a.appendVarchar(cell.field);
+    a.appendInteger(textIds.get(cell.text) as number);
+  }, { catalog: 'temp' });
+  const termRows = [...found.values()].flatMap((terms, textId) => terms.map((term) => ({ textId, term })));
+  await appendRows(scope, 'text_terms', termRows, (a, { textId, term }, seq) => {
+    a.appendInteger(textId);
+    a.appendInteger(seq);
+    a.appendVarchar(term.term);
+    a.appendVarchar(term.kind);
+    a.appendInteger(term.start);
+    a.appendInteger(term.end);
+  }, { catalog: 'temp' });
+  const inserted = scope.run(INSERT_STAGED_TERMS);
+  appended();
+  await inserted;
 }
 
 function storedTerms(analysed: NormalisedText, terms: StoredTerm[]): StoredTerm[] {
