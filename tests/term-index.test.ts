@@ -66,6 +66,24 @@ describe('the term index', () => {
     ]);
   });
 
+  it('tokenises a text missing from the cache once, though chunks whose writes overlap share it', async () => {
+    const shared = 'グループホームの空きがない。';
+    // ＧＨ: another stored text, the same analysed text as K-1's GH.
+    const later = ['K-6', 'K-7', 'K-8'].map((id) => caseRow(id, { ...blank, 会議日: '2024/07/01', 地区: '中央', 障害種別: '知的', 相談内容: 'ＧＨを探している。', 課題: shared }));
+    await load([CASES[0] as Row, ...later]);
+    const whole = await updateTermIndex(temp.db, options, countingTokenizer().tokenizeMany);
+    const rows = () => queryRows(temp.db, 'SELECT * FROM case_terms ORDER BY ALL');
+    const inOne = await rows();
+    await temp.db.write((scope) => scope.run('DELETE FROM case_terms; DELETE FROM indexed_cases; DELETE FROM text_tokens;'));
+    const tokenizer = countingTokenizer();
+    const chunked = await updateTermIndex(temp.db, options, tokenizer.tokenizeMany, undefined, 1);
+    // GHを探している。, and the shared text once.
+    expect(chunked).toEqual({ ...whole, tokenized: 2, rebuilt: false });
+    expect(tokenizer.texts()).toBe(2);
+    expect(await rows()).toEqual(inOne);
+    expect(await queryRows(temp.db, 'SELECT count(*)::INTEGER AS n FROM text_tokens')).toEqual([{ n: 2 }]);
+  });
+
   it('stores the same terms a chunk of cases per write as in one write', async () => {
     await load(CASES);
     const whole = await updateTermIndex(temp.db, options, countingTokenizer().tokenizeMany);

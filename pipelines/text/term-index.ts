@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Database, Row, WriteScope } from '../db/database.ts';
+import type { Database, WriteScope } from '../db/database.ts';
 import { appendRows } from '../db/append-rows.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { ConflictError } from '../domain-error.ts';
-import { flatMapInSlices } from '../event-loop.ts';
-import { NORMALISE_VERSION, normaliseText, storedOffset } from './normalise.ts';
-import { extractTerms, type TermKind, type TermOptions } from './terms.ts';
-import type { TextToken } from './text-tokens.ts';
+import { NORMALISE_VERSION } from './normalise.ts';
+import type { TermOptions } from './terms.ts';
+import { storeCellTerms, TextTerms, type StoredTerm, type TextCell } from './text-terms.ts';
 import { TokenCache } from './token-cache.ts';
 import type { TokenizeMany } from './tokenize-texts.ts';
 
@@ -26,16 +25,6 @@ const EXTRACT_VERSION = 3;
 
 export const TEXT_COLUMNS = ['consultation', 'problem', 'support', 'regional_note'] as const;
 export type TextColumn = (typeof TEXT_COLUMNS)[number];
-
-interface TermRow {
-  recordId: string;
-  version: number;
-  field: TextColumn;
-  term: string;
-  kind: TermKind;
-  start: number;
-  end: number;
-}
 
 export interface IndexResult {
   cases: number;
@@ -64,81 +53,82 @@ export async function updateTermIndex(
   const hash = settingsHash(options);
   const { stored, cases } = await db.read(async (scope) => {
     const stored = (await scope.rows(READ_STATE))[0]?.settings_hash;
-    return { stored, cases: await scope.rows(FIND_UNINDEXED, [stored !== hash]) };
+    const found = (await scope.rows(FIND_UNINDEXED, [stored !== hash]))[0]?.cases;
+    return { stored, cases: JSON.parse(String(found ?? '[]')) as UnindexedCase[] };
   });
   const rebuilt = stored !== hash;
   if (cases.length === 0 && !rebuilt) return { cases: 0, terms: 0, tokenized: 0, rebuilt };
-  const cells = cases.map(textCells);
-  const total = cells.reduce((n, c) => n + c.length, 0);
+  const cellsOf = cases.map(textCells);
+  const total = cellsOf.reduce((n, c) => n + c.length, 0);
   const cache = new TokenCache(db, tokenizeMany);
+  const textTerms = new TextTerms(options, cache);
   let terms = 0;
   let done = 0;
-  for (let from = 0; from === 0 || from < cases.length; from += chunkCases) {
-    const chunk = cells.slice(from, from + chunkCases).flat();
-    const tokens = await cache.tokensFor(chunk.map((cell) => cell.normalised.text), (d) => onProgress?.(done + d, total));
-    done += chunk.length;
-    const rows = await flatMapInSlices(chunk, (cell, i) => termRows(cell, tokens[i] ?? [], options));
-    terms += rows.length;
-    const first = from === 0;
-    await db.write(async (scope) => {
-      const now = (await scope.rows(READ_STATE))[0]?.settings_hash;
-      if (now !== (first ? stored : hash)) throw new ConflictError('index_changed', '語の索引が分析の途中で作り直されました。もう一度分析してください。');
-      if (first && rebuilt) {
-        await scope.run(RESET_TERMS);
-        await scope.run(RESET_INDEXED);
-      }
-      await storeChunk(scope, cases.slice(from, from + chunkCases), rows);
-      await cache.writePending(scope);
-      if (first) await scope.run(WRITE_STATE, [hash, new Date().toISOString()]);
-      if (from + chunkCases >= cases.length) await scope.run(DROP_STALE);
-    });
+  // A chunk's terms are found while the write of the one before runs in DuckDB's threads:
+  // from when its rows are appended, so that the two do not take turns on this thread.
+  let writing: Promise<void> | null = null;
+  try {
+    for (let from = 0; from === 0 || from < cases.length; from += chunkCases) {
+      const chunk = cases.slice(from, from + chunkCases);
+      const cells = cellsOf.slice(from, from + chunkCases).flat();
+      const found = await textTerms.termsOf(
+        cells.map((cell) => cell.text),
+        (d) => onProgress?.(done + d, total),
+      );
+      done += cells.length;
+      for (const cell of cells) terms += (found.get(cell.text) as StoredTerm[]).length;
+      const first = from === 0;
+      const last = from + chunkCases >= cases.length;
+      await writing;
+      let appended = (): void => undefined;
+      const staged = new Promise<void>((resolve) => (appended = resolve));
+      writing = db.write(async (scope) => {
+        const now = (await scope.rows(READ_STATE))[0]?.settings_hash;
+        if (now !== (first ? stored : hash)) throw new ConflictError('index_changed', '語の索引が分析の途中で作り直されました。もう一度分析してください。');
+        if (first && rebuilt) {
+          await scope.run(RESET_TERMS);
+          await scope.run(RESET_INDEXED);
+        }
+        await storeChunk(scope, chunk, cells, found, appended);
+        await cache.writePending(scope);
+        if (first) await scope.run(WRITE_STATE, [hash, new Date().toISOString()]);
+        if (last) await scope.run(DROP_STALE);
+      });
+      // A failed write is awaited, and thrown, before the next one or below.
+      await Promise.race([staged, writing.catch(() => undefined)]);
+    }
+    await writing;
+  } finally {
+    await writing?.catch(() => undefined);
   }
   return { cases: cases.length, terms, tokenized: cache.tokenized, rebuilt };
 }
 
-interface Cell {
-  recordId: string;
-  version: number;
-  field: TextColumn;
-  normalised: ReturnType<typeof normaliseText>;
-}
+/** A case version as find-unindexed-cases.sql gives it: its id, version, then its text columns in TEXT_COLUMNS' order. */
+type UnindexedCase = [recordId: string, version: number, ...texts: Array<string | null>];
 
-function textCells(row: Row): Cell[] {
-  return TEXT_COLUMNS.flatMap((field) => {
-    const value = row[field];
-    return typeof value === 'string' && value !== '' ? [{ recordId: String(row.record_id), version: Number(row.version), field, normalised: normaliseText(value) }] : [];
+function textCells([recordId, version, ...texts]: UnindexedCase): TextCell[] {
+  return TEXT_COLUMNS.flatMap((field, i) => {
+    const value = texts[i];
+    return typeof value === 'string' && value !== '' ? [{ recordId, version, field, text: value }] : [];
   });
-}
-
-function termRows(cell: Cell, tokens: TextToken[], options: TermOptions): TermRow[] {
-  return extractTerms(cell.normalised.text, tokens, options).map((t) => ({
-    recordId: cell.recordId,
-    version: cell.version,
-    field: cell.field,
-    term: t.term,
-    kind: t.kind,
-    start: storedOffset(cell.normalised, t.start),
-    end: storedOffset(cell.normalised, t.end),
-  }));
 }
 
 /** Replaces whatever is stored for these case versions by their terms, and marks them indexed. */
-async function storeChunk(scope: WriteScope, cases: readonly Row[], rows: readonly TermRow[]): Promise<void> {
+async function storeChunk(
+  scope: WriteScope,
+  cases: readonly UnindexedCase[],
+  cells: readonly TextCell[],
+  found: ReadonlyMap<string, readonly StoredTerm[]>,
+  appended: () => void,
+): Promise<void> {
   await scope.run(CREATE_PAIRS);
-  await appendRows(scope, 'indexing_pairs', cases, (a, r) => {
-    a.appendVarchar(String(r.record_id));
-    a.appendInteger(Number(r.version));
+  await appendRows(scope, 'indexing_pairs', cases, (a, [recordId, version]) => {
+    a.appendVarchar(recordId);
+    a.appendInteger(version);
   }, { catalog: 'temp' });
   await scope.run(REPLACE_INDEXED);
-  await appendRows(scope, 'case_terms', rows, (a, r) => {
-    a.appendVarchar(r.recordId);
-    a.appendInteger(r.version);
-    a.appendVarchar(r.field);
-    a.appendVarchar(r.term);
-    a.appendVarchar(r.kind);
-    a.appendInteger(r.start);
-    a.appendInteger(r.end);
-  });
+  await storeCellTerms(scope, cells, found, appended);
   await scope.run(MARK_INDEXED);
 }
 

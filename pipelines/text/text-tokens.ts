@@ -64,10 +64,13 @@ export function encodeTokens(tokens: readonly TextToken[]): string {
 
 export function decodeTokens(encoded: string): TextToken[] {
   const rows = JSON.parse(encoded) as [string, string, string][];
+  const tokens = new Array<TextToken>(rows.length);
   let at = 0;
-  return rows.map(([surface, base, pos]) => {
-    const token = { surface, base: base || surface, pos, start: at };
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as [string, string, string];
+    const surface = row[0];
+    tokens[i] = { surface, base: row[1] || surface, pos: row[2], start: at };
     at += surface.length;
-    return token;
-  });
+  }
+  return tokens;
 }

@@ -51,6 +51,12 @@ export class TokenCache {
   tokenized = 0;
   private readonly pendingTokens = new Map<string, string>();
   private readonly pendingNames = new Map<string, string>();
+  /**
+   * What the last `writePending` stored: until the next write begins, that write may not
+   * have committed yet, and a read running beside it would not see them.
+   */
+  private writtenTokens = new Map<string, string>();
+  private writtenNames = new Map<string, string>();
 
   constructor(
     private readonly db: Database,
@@ -60,7 +66,7 @@ export class TokenCache {
   async tokensFor(texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<TextToken[][]> {
     const keys = textKeys(texts);
     const known = new Map<string, TextToken[]>();
-    for (const [hash, value] of await this.lookUp(keys, this.pendingTokens, (list) => [FIND_TOKENS, [list]])) known.set(hash, decodeTokens(value));
+    for (const [hash, value] of await this.lookUp(keys, [this.pendingTokens, this.writtenTokens], (list) => [FIND_TOKENS, [list]])) known.set(hash, decodeTokens(value));
     const missing = new Map<string, string>();
     keys.forEach((key, i) => {
       if (!known.has(key)) missing.set(key, texts[i] as string);
@@ -76,6 +82,18 @@ export class TokenCache {
   }
 
   /**
+   * The tokens of each text as the cache keeps them, encoded: a caller that decodes one
+   * text at a time, uses its tokens and drops them holds no more than that text's.
+   */
+  async encodedTokensFor(texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<string[]> {
+    const keys = textKeys(texts);
+    const known = await this.lookUp(keys, [this.pendingTokens, this.writtenTokens], (list) => [FIND_TOKENS, [list]]);
+    const missing = [...new Set(texts.filter((_, i) => !known.has(keys[i] as string)))];
+    if (missing.length > 0) await this.tokensFor(missing, onProgress);
+    return keys.map((key) => known.get(key) ?? this.pendingTokens.get(key) ?? this.writtenTokens.get(key) ?? '[]');
+  }
+
+  /**
    * Person names of each text (spans in the normalised text). Known texts are looked up
    * in one query; the others are tokenised in chunks, so that only one chunk's tokens are
    * ever held as objects.
@@ -83,7 +101,7 @@ export class TokenCache {
   async namesFor(texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<NameSpan[][]> {
     const keys = textKeys(texts);
     const known = new Map<string, NameSpan[]>();
-    const found = await this.lookUp(keys, this.pendingNames, (list) => [FIND_NAMES, [NAME_RULES_VERSION, list]]);
+    const found = await this.lookUp(keys, [this.pendingNames, this.writtenNames], (list) => [FIND_NAMES, [NAME_RULES_VERSION, list]]);
     for (const [hash, value] of found) known.set(hash, JSON.parse(value) as NameSpan[]);
     const textOf = new Map(keys.map((k, i) => [k, texts[i] as string]));
     const unknown = [...new Set(keys.filter((k) => !known.has(k)))];
@@ -104,19 +122,24 @@ export class TokenCache {
 
   /** Stores the new entries, inside the caller's write. */
   async writePending(scope: WriteScope): Promise<void> {
+    // Writes run one after another: the one before this has committed.
+    this.writtenTokens = new Map();
+    this.writtenNames = new Map();
     if (this.pendingTokens.size === 0 && this.pendingNames.size === 0) return;
+    const pendingTokens = [...this.pendingTokens];
+    const pendingNames = [...this.pendingNames];
     const holdsNames = (hash: string) => {
       const names = this.pendingNames.get(hash);
       return names !== undefined && names !== '[]';
     };
     await scope.run(CREATE_TOKEN_STAGING);
     await scope.run(CREATE_NAMES_STAGING);
-    const tokens = [...this.pendingTokens].filter(([hash]) => !holdsNames(hash));
+    const tokens = pendingTokens.filter(([hash]) => !holdsNames(hash));
     await appendRows(scope, 'token_staging', tokens, (a, [hash, value]) => {
       a.appendVarchar(hash);
       a.appendVarchar(value);
     }, { catalog: 'temp' });
-    await appendRows(scope, 'names_staging', [...this.pendingNames], (a, [hash, value]) => {
+    await appendRows(scope, 'names_staging', pendingNames, (a, [hash, value]) => {
       a.appendVarchar(hash);
       a.appendVarchar(value);
       a.appendInteger(NAME_RULES_VERSION);
@@ -124,20 +147,26 @@ export class TokenCache {
     await scope.run(INSERT_TOKENS);
     await scope.run(INSERT_NAMES);
     await scope.run(DROP_STAGING);
-    this.pendingTokens.clear();
-    this.pendingNames.clear();
+    for (const [hash, value] of pendingTokens) {
+      this.pendingTokens.delete(hash);
+      this.writtenTokens.set(hash, value);
+    }
+    for (const [hash, value] of pendingNames) {
+      this.pendingNames.delete(hash);
+      this.writtenNames.set(hash, value);
+    }
   }
 
   /** Entries made earlier by this cache, then those stored, for the distinct keys. */
   private async lookUp(
     keys: readonly string[],
-    pending: ReadonlyMap<string, string>,
+    [pending, written]: ReadonlyArray<ReadonlyMap<string, string>>,
     query: (list: DuckDBValue) => [string, DuckDBValue[]],
   ): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     const asked: string[] = [];
     for (const key of new Set(keys)) {
-      const value = pending.get(key);
+      const value = pending?.get(key) ?? written?.get(key);
       if (value === undefined) asked.push(key);
       else found.set(key, value);
     }

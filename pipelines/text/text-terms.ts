@@ -1,0 +1,98 @@
+import { appendRows } from '../db/append-rows.ts';
+import type { WriteScope } from '../db/database.ts';
+import { sqlFile } from '../db/sql-file.ts';
+import { flatMapInSlices } from '../event-loop.ts';
+import { normaliseText, storedOffset, type NormalisedText } from './normalise.ts';
+import { extractTerms, type TermKind, type TermOptions } from './terms.ts';
+import { decodeTokens } from './text-tokens.ts';
+import type { TokenCache } from './token-cache.ts';
+
+const CREATE_TERM_STAGING = sqlFile(import.meta.url, 'sql/create-term-staging.sql');
+const INSERT_STAGED_TERMS = sqlFile(import.meta.url, 'sql/insert-staged-terms.sql');
+
+/** One text column of one case version. */
+export interface TextCell {
+  recordId: string;
+  version: number;
+  field: string;
+  /** The stored (masked) text. */
+  text: string;
+}
+
+/** One occurrence of a term, placed in the stored (masked) text it was found in. */
+export interface StoredTerm {
+  term: string;
+  kind: TermKind;
+  start: number;
+  end: number;
+}
+
+/**
+ * The terms of stored texts, found once per distinct text: case notes repeat themselves
+ * (20,000 generated cases hold 47,729 texts but 21,382 distinct ones), and a text's terms
+ * depend on nothing but the text and the options. Kept for one index update.
+ */
+export class TextTerms {
+  private readonly found = new Map<string, StoredTerm[]>();
+
+  constructor(
+    private readonly options: TermOptions,
+    private readonly cache: TokenCache,
+  ) {}
+
+  /** The terms of each distinct text, tokenising (through the cache) only what is new here. */
+  async termsOf(texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<Map<string, StoredTerm[]>> {
+    const fresh = [...new Set(texts)].filter((text) => !this.found.has(text));
+    const normalised = fresh.map(normaliseText);
+    const encoded = await this.cache.encodedTokensFor(
+      normalised.map((n) => n.text),
+      onProgress,
+    );
+    // Decoded one text at a time, so that its tokens die young instead of surviving the chunk.
+    const terms = await flatMapInSlices(normalised, (analysed, i) => [storedTerms(analysed, extractTerms(analysed.text, decodeTokens(encoded[i] as string), this.options))]);
+    fresh.forEach((text, i) => this.found.set(text, terms[i] as StoredTerm[]));
+    const out = new Map<string, StoredTerm[]>();
+    for (const text of texts) out.set(text, this.found.get(text) as StoredTerm[]);
+    return out;
+  }
+}
+
+/**
+ * Stores the terms of these cells in case_terms, in the cells' order: each distinct text's
+ * terms are appended once and joined to its cells in DuckDB. `appended` is called once
+ * the rows are appended and only DuckDB's work is left.
+ */
+export async function storeCellTerms(
+  scope: WriteScope,
+  cells: readonly TextCell[],
+  found: ReadonlyMap<string, readonly StoredTerm[]>,
+  appended: () => void,
+): Promise<void> {
+  const textIds = new Map<string, number>();
+  for (const text of found.keys()) textIds.set(text, textIds.size);
+  await scope.run(CREATE_TERM_STAGING);
+  await appendRows(scope, 'cell_texts', cells, (a, cell, i) => {
+    a.appendInteger(i);
+    a.appendVarchar(cell.recordId);
+    a.appendInteger(cell.version);
+    a.appendVarchar(cell.field);
+    a.appendInteger(textIds.get(cell.text) as number);
+  }, { catalog: 'temp' });
+  const termRows = [...found.values()].flatMap((terms, textId) => terms.map((term) => ({ textId, term })));
+  await appendRows(scope, 'text_terms', termRows, (a, { textId, term }, seq) => {
+    a.appendInteger(textId);
+    a.appendInteger(seq);
+    a.appendVarchar(term.term);
+    a.appendVarchar(term.kind);
+    a.appendInteger(term.start);
+    a.appendInteger(term.end);
+  }, { catalog: 'temp' });
+  const inserted = scope.run(INSERT_STAGED_TERMS);
+  appended();
+  await inserted;
+}
+
+function storedTerms(analysed: NormalisedText, terms: StoredTerm[]): StoredTerm[] {
+  if (analysed.offsets === null) return terms;
+  return terms.map((t) => ({ term: t.term, kind: t.kind, start: storedOffset(analysed, t.start), end: storedOffset(analysed, t.end) }));
+}
