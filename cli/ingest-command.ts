@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { JOB_STAGE_LABELS } from '../shared/vocabulary.ts';
@@ -54,14 +55,27 @@ export async function runIngestCommand(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Files of at least this many bytes hold enough text for the tokenizer's workers, so they
+ * start at once and load their dictionaries while the database opens and the rows are checked.
+ */
+const WARM_POOL_MIN_BYTES = 64 * 1024;
+
+function totalBytes(paths: readonly string[]): number {
+  return paths.reduce((sum, path) => sum + (existsSync(path) ? statSync(path).size : 0), 0);
+}
+
 async function ingestAll(args: IngestArgs): Promise<number> {
   const clock = stageClock();
+  const pool = createTokenizerPool();
+  if (totalBytes(args.files) >= WARM_POOL_MIN_BYTES) pool.warm();
   clock.mark('open');
   let settings: CouncilSettings;
   let db: Database;
   try {
     ({ db, settings } = await openWithCouncil(args.db ?? readConfig().dbPath, args.council));
   } catch (error) {
+    await pool.close();
     if (error instanceof CouncilSettingsError || error instanceof DatabaseOpenError) {
       return fatal(args.json, { code: error.name, message: error.message });
     }
@@ -69,7 +83,6 @@ async function ingestAll(args: IngestArgs): Promise<number> {
   }
 
   const results: FileResult[] = [];
-  const pool = createTokenizerPool();
   try {
     for (const path of args.files) {
       results.push(await ingestOne(db, path, settings, args, pool.tokenizeMany, clock));

@@ -44,6 +44,11 @@ export interface TokenizerPool {
   readonly size: number;
   /** The fast tokenizer's tokens for every text, in input order. */
   tokenizeMany(texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<IpadicFeatures[][]>;
+  /**
+   * Starts the workers now rather than on the first large call, so that each loads its
+   * dictionary (0.7 s) while the caller still reads and checks its input.
+   */
+  warm(): void;
   /** Stops the workers; calls still waiting are rejected. */
   close(): Promise<void>;
 }
@@ -112,6 +117,10 @@ class WorkerTokenizerPool implements TokenizerPool {
       this.dispatch();
     });
   };
+
+  warm(): void {
+    if (!this.closed && this.slots.length === 0) this.startWorkers();
+  }
 
   async close(): Promise<void> {
     this.closed = true;
