@@ -5,8 +5,7 @@
  * dashboard.bench.ts --api runs this on its own database, so that `npm run bench` builds one.
  */
 import { pathToFileURL } from 'node:url';
-import type { AnalysisResult } from '../../pipelines/themes/theme-result.ts';
-import { buildBenchDatabase, startBenchServer, type BenchServer } from './bench-database.ts';
+import { buildBenchDatabase, startBenchServer, type BenchServer, type BenchThemes } from './bench-database.ts';
 
 const CONCURRENCY = 8;
 const REQUESTS = 400;
@@ -31,7 +30,7 @@ async function load(base: string, path: string, cookie: string): Promise<number[
 }
 
 /** Prints p50/p95/max of each endpoint, measured after one warm-up round. */
-export async function measureApiLatency(server: BenchServer, rows: number, analysis: AnalysisResult): Promise<void> {
+export async function measureApiLatency(server: BenchServer, rows: number, analysis: BenchThemes): Promise<void> {
   console.log(`mieruka API latency — ${rows.toLocaleString('en-US')} cases, ${analysis.themes.length} themes, ${CONCURRENCY} concurrent clients × ${REQUESTS} requests, loopback`);
   const themeId = analysis.themes[0]?.id ?? 'T-0001';
   for (const path of ['/api/themes', `/api/themes/${themeId}`, `/api/exports/themes/${themeId}/monthly.arrow`]) {

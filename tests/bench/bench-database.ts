@@ -3,7 +3,7 @@
  * analysed into a DuckDB file in a temporary directory, one coordinator, and the Hono app on
  * loopback with that user's session cookie.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,6 @@ import { DEFAULT_COUNCIL } from '../../pipelines/council/settings.ts';
 import { openDatabase, type Database } from '../../pipelines/db/database.ts';
 import { ingestFile } from '../../pipelines/ingest/ingest.ts';
 import { analyze } from '../../pipelines/themes/analyze.ts';
-import type { AnalysisResult } from '../../pipelines/themes/theme-result.ts';
 import { createTokenizerPool, type TokenizerPool } from '../../pipelines/text/tokenizer/tokenizer-pool.ts';
 import { createUser } from '../../server/accounts/accounts.ts';
 import { createApp } from '../../server/app.ts';
@@ -26,11 +25,16 @@ export const BENCH_ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 
 const USER = { login: 'bench', displayName: 'bench', role: 'coordinator', password: 'benchmark password' } as const;
 
+/** What the benches ask of the analysis: its themes' ids, the first for a theme's detail. */
+export interface BenchThemes {
+  readonly themes: ReadonlyArray<{ readonly id: string }>;
+}
+
 export interface BenchDatabase {
   readonly db: Database;
   readonly pool: TokenizerPool;
   readonly rows: number;
-  readonly analysis: AnalysisResult;
+  readonly analysis: BenchThemes;
   /** Seconds spent generating, ingesting and analysing. */
   readonly buildSeconds: number;
   close(): Promise<void>;
@@ -46,9 +50,34 @@ export interface BenchServer {
   close(): void;
 }
 
+/**
+ * An analysed database of one's own instead of a generated one (BENCH_DB=PATH, e.g. a million
+ * cases taken in and analysed with the CLI); the bench works on a copy and leaves it as it was.
+ */
+const BENCH_DB = process.env.BENCH_DB;
+const LATEST_THEMES =
+  'SELECT theme_id AS id FROM theme_snapshots WHERE run_id = (SELECT run_id FROM analysis_runs ORDER BY finished_at DESC, run_id DESC LIMIT 1) ORDER BY theme_id';
+const COUNT_CASES = 'SELECT count(*)::INTEGER AS n FROM current_cases';
+
+async function openOwnDatabase(source: string, dir: string, started: number): Promise<BenchDatabase> {
+  copyFileSync(source, join(dir, 'bench.duckdb'));
+  const db = await openDatabase(join(dir, 'bench.duckdb'));
+  const pool = createTokenizerPool();
+  const { themes, rows } = await db.read(async (scope) => ({ themes: await scope.rows(LATEST_THEMES), rows: Number((await scope.rows(COUNT_CASES))[0]?.n ?? 0) }));
+  await createUser(db, USER, new Date());
+  const analysis = { themes: themes.map((t) => ({ id: String(t.id) })) };
+  const close = async () => {
+    await pool.close();
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { db, pool, rows, analysis, buildSeconds: (performance.now() - started) / 1000, close };
+}
+
 export async function buildBenchDatabase(rows = BENCH_ROWS, seed = 4): Promise<BenchDatabase> {
   const started = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'mieruka-bench-'));
+  if (BENCH_DB) return openOwnDatabase(BENCH_DB, dir, started);
   const db = await openDatabase(join(dir, 'bench.duckdb'));
   const pool = createTokenizerPool();
   const close = async () => {
