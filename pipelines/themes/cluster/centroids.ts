@@ -1,4 +1,4 @@
-import type { Csr } from './matrix.ts';
+import { addSumsByTerm, type Csr } from './matrix.ts';
 
 /**
  * Unit-length mean direction of each theme's cases, as a row-major dense matrix
@@ -36,14 +36,7 @@ function normaliseRows(dense: Float64Array, width: number): void {
  */
 export function centroidsByTerm(m: Csr, assignment: ArrayLike<number>, themes: number, reuse?: Float64Array): Float64Array {
   const byTerm = reuse?.length === m.dims * themes ? reuse.fill(0) : new Float64Array(m.dims * themes);
-  for (let r = 0; r < m.rows; r++) {
-    const t = assignment[r] as number;
-    if (t < 0) continue;
-    for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
-      const at = (m.indices[p] as number) * themes + t;
-      byTerm[at] = (byTerm[at] as number) + (m.values[p] as number);
-    }
-  }
+  addSumsByTerm(m, assignment, themes, byTerm);
   const norm = new Float64Array(themes);
   for (let at = 0; at < byTerm.length; at += themes) for (let t = 0; t < themes; t++) norm[t] = (norm[t] as number) + (byTerm[at + t] as number) ** 2;
   const scale = norm.map((n) => (n === 0 ? 1 : 1 / Math.sqrt(n)));

@@ -1,4 +1,4 @@
-import type { Csr } from './matrix.ts';
+import { transposeCsr, type Csr } from './matrix.ts';
 
 /** An undirected weighted graph in adjacency-list (CSR) form; each edge is stored both ways. */
 export interface Graph {
@@ -14,7 +14,7 @@ export interface Graph {
  * Ties go to the lower case index, so the graph is the same on every run.
  */
 export function knnGraph(m: Csr, k: number): Graph {
-  const postings = invertedIndex(m);
+  const postings = transposeCsr(m);
   const scores = new Float64Array(m.rows);
   const touched = new Int32Array(m.rows);
   const edges = new Map<number, number>();
@@ -25,8 +25,8 @@ export function knnGraph(m: Csr, k: number): Graph {
     for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
       const w = m.values[p] as number;
       const term = m.indices[p] as number;
-      for (let q = postings.offsets[term] as number, qEnd = postings.offsets[term + 1] as number; q < qEnd; q++) {
-        const other = postings.rows[q] as number;
+      for (let q = postings.indptr[term] as number, qEnd = postings.indptr[term + 1] as number; q < qEnd; q++) {
+        const other = postings.indices[q] as number;
         if (other === r) continue;
         if (scores[other] === 0) touched[count++] = other;
         scores[other] = (scores[other] as number) + w * (postings.values[q] as number);
@@ -87,29 +87,4 @@ function fromEdges(n: number, edges: Map<number, number>): Graph {
     fill[b] = atB + 1;
   }
   return { nodes: n, offsets, targets, weights };
-}
-
-interface Postings {
-  offsets: Int32Array;
-  rows: Int32Array;
-  values: Float64Array;
-}
-
-function invertedIndex(m: Csr): Postings {
-  const offsets = new Int32Array(m.dims + 1);
-  for (const term of m.indices) offsets[term + 1] = (offsets[term + 1] as number) + 1;
-  for (let t = 0; t < m.dims; t++) offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
-  const fill = offsets.slice(0, m.dims);
-  const rows = new Int32Array(m.indices.length);
-  const values = new Float64Array(m.indices.length);
-  for (let r = 0; r < m.rows; r++) {
-    for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
-      const term = m.indices[p] as number;
-      const at = fill[term] as number;
-      fill[term] = at + 1;
-      rows[at] = r;
-      values[at] = m.values[p] as number;
-    }
-  }
-  return { offsets, rows, values };
 }

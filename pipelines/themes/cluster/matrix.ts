@@ -160,3 +160,34 @@ export function rowDotColumn(m: Csr, r: number, byTerm: Float64Array, k: number,
   for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) s += (m.values[p] as number) * (byTerm[(m.indices[p] as number) * k + g] as number);
   return s;
 }
+
+/** The matrix transposed, each new row's entries in the order of the old rows. */
+export function transposeCsr(m: Csr): Csr {
+  const indptr = new Int32Array(m.dims + 1);
+  for (const t of m.indices) indptr[t + 1] = (indptr[t + 1] as number) + 1;
+  for (let t = 0; t < m.dims; t++) indptr[t + 1] = (indptr[t + 1] as number) + (indptr[t] as number);
+  const filled = indptr.slice(0, m.dims);
+  const indices = new Int32Array(m.indices.length);
+  const values = new Float64Array(m.indices.length);
+  for (let r = 0; r < m.rows; r++) {
+    for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
+      const at = filled[m.indices[p] as number] as number;
+      filled[m.indices[p] as number] = at + 1;
+      indices[at] = r;
+      values[at] = m.values[p] as number;
+    }
+  }
+  return { rows: m.dims, dims: m.rows, indptr, indices, values };
+}
+
+/** Adds each assigned case (assignment ≥ 0) to its theme's sum in `byTerm`, term-major (dims × themes), case by case. */
+export function addSumsByTerm(m: Csr, assignment: ArrayLike<number>, themes: number, byTerm: Float64Array): void {
+  for (let r = 0; r < m.rows; r++) {
+    const t = assignment[r] as number;
+    if (t < 0) continue;
+    for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
+      const at = (m.indices[p] as number) * themes + t;
+      byTerm[at] = (byTerm[at] as number) + (m.values[p] as number);
+    }
+  }
+}

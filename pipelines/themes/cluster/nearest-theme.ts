@@ -1,4 +1,4 @@
-import { rowDotColumns, type Csr } from './matrix.ts';
+import { addSumsByTerm, rowDotColumns, type Csr } from './matrix.ts';
 
 /** Summed (not normalised) case vectors of each theme, term-major (dims × themes) for fast scoring. */
 export interface ThemeSums {
@@ -12,14 +12,7 @@ export interface ThemeSums {
 export function themeSums(m: Csr, assignment: ArrayLike<number>, themes: number, extra?: Float64Array): ThemeSums {
   const sums = new Float64Array(m.dims * themes);
   if (extra) for (let t = 0; t < extra.length / m.dims; t++) for (let d = 0; d < m.dims; d++) sums[d * themes + t] = extra[t * m.dims + d] as number;
-  for (let r = 0; r < m.rows; r++) {
-    const t = assignment[r] as number;
-    if (t < 0) continue;
-    for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
-      const at = (m.indices[p] as number) * themes + t;
-      sums[at] = (sums[at] as number) + (m.values[p] as number);
-    }
-  }
+  addSumsByTerm(m, assignment, themes, sums);
   const squaredNorms = new Float64Array(themes);
   for (let d = 0; d < m.dims; d++) {
     for (let t = 0; t < themes; t++) squaredNorms[t] = (squaredNorms[t] as number) + (sums[d * themes + t] as number) ** 2;

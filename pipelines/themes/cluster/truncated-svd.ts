@@ -1,4 +1,4 @@
-import { rowDotColumns, type Csr } from './matrix.ts';
+import { rowDotColumns, transposeCsr, type Csr } from './matrix.ts';
 
 /**
  * Rows of the matrix projected on its leading `rank` singular directions (latent semantic
@@ -60,25 +60,6 @@ function multiply(m: Csr, dense: Float64Array, width: number): Float64Array {
  */
 function multiplyTransposed(mT: Csr, dense: Float64Array, width: number): Float64Array {
   return multiply(mT, dense, width);
-}
-
-/** The matrix transposed, each new row's entries in the order of the old rows. */
-function transposeCsr(m: Csr): Csr {
-  const indptr = new Int32Array(m.dims + 1);
-  for (const t of m.indices) indptr[t + 1] = (indptr[t + 1] as number) + 1;
-  for (let t = 0; t < m.dims; t++) indptr[t + 1] = (indptr[t + 1] as number) + (indptr[t] as number);
-  const filled = indptr.slice(0, m.dims);
-  const indices = new Int32Array(m.indices.length);
-  const values = new Float64Array(m.indices.length);
-  for (let r = 0; r < m.rows; r++) {
-    for (let p = m.indptr[r] as number, end = m.indptr[r + 1] as number; p < end; p++) {
-      const at = filled[m.indices[p] as number] as number;
-      filled[m.indices[p] as number] = at + 1;
-      indices[at] = r;
-      values[at] = m.values[p] as number;
-    }
-  }
-  return { rows: m.dims, dims: m.rows, indptr, indices, values };
 }
 
 /** Modified Gram–Schmidt on the columns of a rows × width matrix; a dependent column becomes zero. */
