@@ -1,5 +1,5 @@
-import { STANDARD_HEADERS, isStandardHeader, type StandardHeader } from './columns.ts';
-import { normaliseHeaderName, type ColumnMapping } from './header.ts';
+import { STANDARD_HEADERS, type StandardHeader } from './columns.ts';
+import { aliasTable, normaliseHeaderName, standardByName, type ColumnMapping } from './header.ts';
 
 /**
  * Names other case systems and hand-made sheets give the standard columns, tried after the
@@ -18,16 +18,6 @@ const COMMON_NAMES: ReadonlyMap<StandardHeader, readonly string[]> = new Map<Sta
   ['対応・支援内容', ['対応', '対応内容', '支援内容', '対応状況', '支援の内容', '対応・支援']],
   ['地域課題メモ', ['地域課題', '地域の課題', '地域課題の内容', 'メモ', '備考']],
 ]);
-
-/** The standard column a file's column name gives by itself or through the council's aliases. */
-export function standardByName(name: string, aliases: ReadonlyMap<string, StandardHeader>): StandardHeader | undefined {
-  const normalised = normaliseHeaderName(name);
-  return isStandardHeader(normalised) ? normalised : aliases.get(normalised);
-}
-
-export function aliasTable(aliases: Readonly<Record<string, StandardHeader>>): Map<string, StandardHeader> {
-  return new Map(Object.entries(aliases).map(([from, to]) => [normaliseHeaderName(from), to]));
-}
 
 /**
  * For each standard column, the file's column it most likely is: the standard names and the

@@ -21,6 +21,16 @@ export function normaliseHeaderName(name: string): string {
   return name.normalize('NFKC').replace(/[\s\u3000]/g, '');
 }
 
+/** The standard column a file's column name gives by itself or through the council's aliases. */
+export function standardByName(name: string, aliases: ReadonlyMap<string, StandardHeader>): StandardHeader | undefined {
+  const normalised = normaliseHeaderName(name);
+  return isStandardHeader(normalised) ? normalised : aliases.get(normalised);
+}
+
+export function aliasTable(aliases: Readonly<Record<string, StandardHeader>>): Map<string, StandardHeader> {
+  return new Map(Object.entries(aliases).map(([from, to]) => [normaliseHeaderName(from), to]));
+}
+
 /**
  * Maps the file's header row to the standard columns, through the person's mapping for this
  * upload, then the standard names, then the council's alias table. A missing required column
@@ -30,14 +40,14 @@ export function mapHeader(header: CsvRecord | null, aliases: Readonly<Record<str
   if (!header) {
     throw new IngestFatalError('missing_header', '見出し行がありません。1 行目に「記録ID,会議日,…」の見出しを入れてください。');
   }
-  const aliasTable = new Map(Object.entries(aliases).map(([from, to]) => [normaliseHeaderName(from), to]));
+  const table = aliasTable(aliases);
   const chosen = new Map(mapping.flatMap(([to, from]) => (from === null ? [] : [[normaliseHeaderName(from), to] as const])));
   const decided = new Map(mapping);
   const indexOf = new Map<StandardHeader, number>();
   const issues: IngestIssue[] = [];
   const columns = header.fields.map((raw, index): StandardHeader | null => {
     const name = normaliseHeaderName(raw);
-    const byName = isStandardHeader(name) ? name : aliasTable.get(name);
+    const byName = standardByName(raw, table);
     const standard = chosen.get(name) ?? (byName && !decided.has(byName) ? byName : undefined);
     if (!standard && byName) {
       issues.push({
