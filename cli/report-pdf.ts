@@ -1,34 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { CouncilSettings } from '../pipelines/council/settings.ts';
 import type { Database } from '../pipelines/db/database.ts';
 import { tokenizeInProcess } from '../pipelines/text/tokenize-in-process.ts';
 import { createApp } from '../server/app.ts';
 import { SESSION_COOKIE } from '../server/http/session-auth.ts';
+import { findChromium, HEADLESS_CHROMIUM_ARGS } from './chromium.ts';
 import { HOST, WEB_ROOT } from './serve-command.ts';
 
 /** The session the command's browser prints with lasts no longer than a print could take. */
 const SESSION_MINUTES = 10;
 const RENDER_TIMEOUT_MS = 120_000;
 const REPORT_HASH = '#/report';
-/** What Debian's package installs; the tests' own launch flags (tests/helpers/browser.ts). */
-const CHROMIUM_NAMES = ['chromium', 'chromium-browser'];
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
-
 /** A refusal the command reports in one Japanese line, exit 1. */
 export class PdfError extends Error {
   override name = 'PdfError';
-}
-
-/** Chromium on PATH (Debian's `chromium`), or null. */
-export function findChromium(path = process.env.PATH ?? ''): string | null {
-  for (const dir of path.split(delimiter).filter(Boolean)) {
-    for (const name of CHROMIUM_NAMES) if (existsSync(join(dir, name))) return join(dir, name);
-  }
-  return null;
 }
 
 /**
@@ -57,7 +46,7 @@ export async function printReportPdf(db: Database, settings: CouncilSettings, no
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://${HOST}:${(server.address() as AddressInfo).port}`;
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS }).catch((error: Error) => {
+  const browser = await chromium.launch({ executablePath, args: HEADLESS_CHROMIUM_ARGS }).catch((error: Error) => {
     throw new PdfError(`Chromium（${executablePath}）を起動できませんでした: ${error.message.split('\n')[0]}`);
   });
   try {

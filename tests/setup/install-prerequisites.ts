@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { findChromium } from '../../cli/chromium.ts';
 import { planPrerequisites, stopLine, type Found, type Means } from './prerequisites.ts';
 
 /** `npm test`'s pretest: finds Chromium and a Japanese font, installs them as root with apt-get, or stops with one line. */
@@ -23,7 +24,7 @@ function hasJapaneseFont(): boolean {
 }
 
 function found(): Found {
-  return { chromium: onPath('chromium') || onPath('chromium-browser'), japaneseFont: hasJapaneseFont() };
+  return { chromium: findChromium() !== null, japaneseFont: hasJapaneseFont() };
 }
 
 const means: Means = { root: process.getuid?.() === 0, apt: onPath('apt-get') };
