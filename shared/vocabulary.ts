@@ -75,7 +75,7 @@ export function actionLabel(action: string): string {
 }
 
 /** The stages an upload or an analysis reports its progress in. */
-export const JOB_STAGES = ['parse', 'validate', 'tokenize', 'store', 'terms', 'cluster'] as const;
+export const JOB_STAGES = ['parse', 'validate', 'tokenize', 'store', 'ingest', 'terms', 'cluster'] as const;
 export type JobStage = (typeof JOB_STAGES)[number];
 
 export const JOB_STAGE_LABELS: Record<JobStage, string> = {
@@ -83,6 +83,7 @@ export const JOB_STAGE_LABELS: Record<JobStage, string> = {
   validate: '検査',
   tokenize: '形態素解析',
   store: '保存',
+  ingest: '取り込み',
   terms: '語の索引づくり',
   cluster: 'テーマの分類',
 };

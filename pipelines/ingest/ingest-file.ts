@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { CouncilSettings } from '../council/settings.ts';
-import type { CaseRecord } from './case-record.ts';
 import { validateRows } from './check-chunk.ts';
 import { decodeCsvBytes, type SourceEncoding } from './decode.ts';
 import { mapHeader, type ColumnMapping, type HeaderMap } from './header.ts';
-import { IngestFatalError, type IngestIssue, type PiiFinding, type PiiMode } from './issues.ts';
+import { IngestFatalError, type PiiMode } from './issues.ts';
 import { parseCsvText, type BrokenRecord, type CsvRecord, type ParsedCsv } from './parse-csv.ts';
-import { findPii, maskPii } from './pii.ts';
+import { OutcomeAssembler, type PartOutcome } from './outcome-assembler.ts';
 import type { RowResult, RowRules } from './validate-row.ts';
 import { markStage } from '../stage-marks.ts';
 
@@ -30,21 +29,7 @@ export interface IngestOptions {
 }
 
 /** Everything ingest decided about one file before the database is consulted. */
-export interface IngestOutcome {
-  file: string;
-  checksum: string;
-  encoding: SourceEncoding;
-  /** The worksheet read, for a workbook. */
-  sheet?: string;
-  rows: number;
-  /** Valid records, first occurrence of each 記録ID. */
-  records: CaseRecord[];
-  rejected: number;
-  /** Exact repeats of a record earlier in the same file. */
-  skipped: number;
-  issues: IngestIssue[];
-  pii: PiiFinding[];
-}
+export type IngestOutcome = PartOutcome;
 
 export interface SourceText {
   checksum: string;
@@ -95,10 +80,7 @@ export function headerRecord(parsed: ParsedCsv): CsvRecord | null {
   return parsed.header;
 }
 
-/**
- * Joins checked rows into the file's outcome: refused quotes first counted, then each
- * valid record either kept, skipped as an exact repeat, or refused as a clashing 記録ID.
- */
+/** Joins a whole file's checked rows into its outcome (OutcomeAssembler, in one stretch). */
 export function assembleOutcome(
   file: string,
   source: Pick<SourceText, 'checksum' | 'encoding'>,
@@ -106,76 +88,5 @@ export function assembleOutcome(
   broken: readonly BrokenRecord[],
   results: readonly RowResult[],
 ): IngestOutcome {
-  const issues: IngestIssue[] = [...header.issues, ...broken.map((b) => brokenRecordIssue(b, header))];
-  const pii: PiiFinding[] = [];
-  const records: CaseRecord[] = [];
-  const firstSeen = new Map<string, CaseRecord>();
-  let rejected = broken.length;
-  let skipped = 0;
-
-  for (const result of results) {
-    // One by one: a spread of a cell's 100,000 findings into push() overflows the stack.
-    for (const issue of result.issues) issues.push(issue);
-    for (const finding of result.pii) pii.push(finding);
-    const record = result.record;
-    if (!record) {
-      rejected++;
-      continue;
-    }
-    const earlier = firstSeen.get(record.recordId);
-    if (!earlier) {
-      firstSeen.set(record.recordId, record);
-      records.push(record);
-      continue;
-    }
-    const same = earlier.contentHash === record.contentHash;
-    if (same) skipped++;
-    else rejected++;
-    issues.push({
-      line: record.line,
-      recordId: record.recordId,
-      column: '記録ID',
-      severity: same ? 'warning' : 'error',
-      code: same ? 'duplicate_row' : 'duplicate_id',
-      message: same
-        ? `記録ID ${record.recordId} は ${earlier.line} 行目と同じ内容のため、重複として取り込みませんでした。`
-        : `記録ID ${record.recordId} は ${earlier.line} 行目と重複しています`,
-    });
-  }
-
-  return {
-    file,
-    checksum: source.checksum,
-    encoding: source.encoding,
-    rows: results.length + broken.length,
-    records,
-    rejected,
-    skipped,
-    issues: sortByLine(issues).map(maskMessage),
-    pii: sortByLine(pii),
-  };
-}
-
-function brokenRecordIssue(broken: BrokenRecord, header: HeaderMap): IngestIssue {
-  const column = broken.columnIndex === null ? null : (header.columns[broken.columnIndex] ?? null);
-  const where = column ? `「${column}」列で始まる` : '';
-  const until = broken.lastLine > broken.line ? `（閉じられないまま ${broken.lastLine} 行目まで続いていました）` : '';
-  return {
-    line: broken.line,
-    recordId: header.indexOf.get('記録ID') === 0 ? broken.firstField : null,
-    column,
-    severity: 'error',
-    code: 'unterminated_quote',
-    message: `${broken.line} 行目の${where}引用符（"）が閉じられていません${until}。この行は取り込まず、次の行から読み直しました。引用符を閉じるか消してから、この行を取り込み直してください。`,
-  };
-}
-
-function sortByLine<T extends { line: number }>(items: T[]): T[] {
-  return items.sort((a, b) => a.line - b.line);
-}
-
-/** Messages quote cell values and are stored, so they pass the same guard as the cells. */
-function maskMessage(issue: IngestIssue): IngestIssue {
-  const spans = findPii(issue.message);
-  return spans.length === 0 ? issue : { ...issue, message: maskPii(issue.message, spans) };
+  return new OutcomeAssembler(file, source, header).add(broken, results);
 }

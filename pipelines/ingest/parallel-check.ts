@@ -1,12 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { checkChunk, type CheckedChunk, type RowProgress } from './check-chunk.ts';
+import { checkChunk, type CheckedChunk, type Chunk, type RowProgress } from './check-chunk.ts';
 import type { ChunkJob, WorkerMessage } from './check-worker.ts';
 import { writeDebugStack } from './debug.ts';
 import { mapHeader } from './header.ts';
 import { assembleOutcome, headerRecord, ingestBytes, readSource, rowRules, type IngestOptions, type IngestOutcome } from './ingest-file.ts';
 import { parseCsvText } from './parse-csv.ts';
-import { splitAtRecords } from './split-chunks.ts';
+import { cutAtRecords, splitAtRecords } from './split-chunks.ts';
+import type { RowRules } from './validate-row.ts';
 import { markStage } from '../stage-marks.ts';
 import { workerEntry } from '../worker-entry.ts';
 
@@ -16,10 +17,69 @@ const WORKER_URL = workerEntry(import.meta.url, 'check-worker');
 export const PARALLEL_MIN_CHARS = 2_000_000;
 
 /**
- * The same outcome as ingestBytes, with the data rows checked on every core: the file is
- * cut at record boundaries, one chunk is checked here and the others in worker threads.
- * A file with a broken quote is checked again in one pass, because recovering from a
- * runaway quote needs to see the lines that follow it.
+ * Checks data rows on every core: a stretch of the file is cut at record boundaries, one
+ * piece is checked here and the others in worker threads, which stay for the next stretch.
+ */
+export class CheckWorkers {
+  private workers: Worker[] = [];
+
+  constructor(private readonly threads = availableParallelism()) {}
+
+  /** The stretch's rows, checked: one result per piece, in file order. */
+  async check(chunk: Chunk, rules: RowRules, onProgress?: RowProgress): Promise<CheckedChunk[]> {
+    const pieces = this.threads > 1 && chunk.text.length >= PARALLEL_MIN_CHARS ? cutAtRecords(chunk, chunkWeights(this.threads)) : [chunk];
+    const [first, ...rest] = pieces;
+    if (!first || rest.length === 0) return [checkChunk(chunk, rules, onProgress)];
+    const progress = progressOf(pieces.length, (done, total) => onProgress?.(done, total));
+    const elsewhere = rest.map((piece, i) => this.inWorker(i, { chunk: piece, rules }, progress(i + 1)));
+    const here = checkChunk(first, rules, progress(0));
+    try {
+      return [here, ...(await Promise.all(elsewhere))];
+    } catch (error) {
+      // Rows are isolated inside a worker too; a worker that fails as a whole is bypassed.
+      writeDebugStack(error);
+      await this.close();
+      return [checkChunk(chunk, rules, onProgress)];
+    }
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers;
+    this.workers = [];
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  private inWorker(index: number, job: ChunkJob, onProgress: RowProgress): Promise<CheckedChunk> {
+    const worker = (this.workers[index] ??= spawn());
+    return new Promise((resolve, reject) => {
+      const settle = (error: Error | null, checked?: CheckedChunk) => {
+        worker.off('message', onMessage).off('error', settle).off('exit', onExit);
+        if (error) reject(error);
+        else resolve(checked as CheckedChunk);
+      };
+      const onMessage = (message: WorkerMessage) => {
+        if (message.type === 'progress') onProgress(message.done, message.total);
+        else if (message.type === 'done') settle(null, message.checked);
+        else settle(new Error(`検査用のワーカーが失敗しました: ${message.message}`));
+      };
+      const onExit = (code: number) => settle(new Error(`検査用のワーカーが終了コード ${code} で止まりました`));
+      worker.on('message', onMessage).on('error', settle).on('exit', onExit);
+      worker.postMessage(job);
+    });
+  }
+}
+
+function spawn(): Worker {
+  const worker = new Worker(WORKER_URL, { execArgv: [] });
+  // Idle between stretches, it must not keep the process alive should its owner forget to close it.
+  worker.unref();
+  return worker;
+}
+
+/**
+ * The same outcome as ingestBytes, with the data rows checked on every core. A file with
+ * a broken quote is checked again in one pass, because recovering from a runaway quote
+ * needs to see the lines that follow it.
  */
 export async function ingestBytesInParallel(
   bytes: Uint8Array,
@@ -27,60 +87,29 @@ export async function ingestBytesInParallel(
   threads = availableParallelism(),
 ): Promise<IngestOutcome> {
   const source = readSource(bytes);
-  const split = threads > 1 && source.text.length >= PARALLEL_MIN_CHARS ? splitAtRecords(source.text, chunkWeights(threads)) : null;
+  const split = threads > 1 && source.text.length >= PARALLEL_MIN_CHARS ? splitAtRecords(source.text, [1]) : null;
+  const data = split?.chunks[0];
   const headerLine = split ? headerRecord(parseCsvText(split.headerText)) : null;
-  if (!split || !headerLine || split.chunks.length < 2) return ingestBytes(bytes, options);
+  if (!split || !headerLine || !data) return ingestBytes(bytes, options);
 
   const header = mapHeader(headerLine, options.settings.headerAliases, options.mapping);
   const rules = rowRules(header, options, source);
   markStage('check');
-  const progress = progressOf(split.chunks.length, (done, total) => options.onProgress?.({ stage: 'validate', done, total }));
-  const [first, ...rest] = split.chunks;
-  const inWorkers = rest.map((chunk, i) => checkInWorker({ chunk, rules }, progress(i + 1)));
-  const here = first ? checkChunk(first, rules, progress(0)) : { results: [], broken: [] };
-  let elsewhere: CheckedChunk[];
-  try {
-    elsewhere = await Promise.all(inWorkers);
-  } catch (error) {
-    // Rows are isolated inside a worker too; a worker that fails as a whole is bypassed.
-    writeDebugStack(error);
-    return ingestBytes(bytes, options);
-  }
-  const checked = [here, ...elsewhere];
-
-  if (checked.some((c) => c.broken.length > 0)) return ingestBytes(bytes, options);
+  const workers = new CheckWorkers(threads);
+  const checked = await workers.check(data, rules, (done, total) => options.onProgress?.({ stage: 'validate', done, total })).finally(() => workers.close());
+  if (checked.length < 2 || checked.some((c) => c.broken.length > 0)) return ingestBytes(bytes, options);
   return assembleOutcome(options.fileName, source, header, [], checked.flatMap((c) => c.results));
 }
 
-/** The chunk checked here starts at once; a worker first has to boot, so gets less. */
+/** The piece checked here starts at once; a worker first has to boot, so gets less. */
 function chunkWeights(threads: number): number[] {
   return [1.2, ...new Array<number>(threads - 1).fill(1)];
 }
 
-function checkInWorker(job: ChunkJob, onProgress: RowProgress): Promise<CheckedChunk> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { execArgv: [] });
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') {
-        onProgress(message.done, message.total);
-        return;
-      }
-      if (message.type === 'done') resolve(message.checked);
-      else reject(new Error(`検査用のワーカーが失敗しました: ${message.message}`));
-      void worker.terminate();
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`検査用のワーカーが終了コード ${code} で止まりました`));
-    });
-    worker.postMessage(job);
-  });
-}
-
-/** Sums the chunks' progress into one figure, once every chunk knows its row count. */
-function progressOf(chunks: number, report: RowProgress): (index: number) => RowProgress {
-  const done = new Array<number>(chunks).fill(0);
-  const totals = new Array<number | null>(chunks).fill(null);
+/** Sums the pieces' progress into one figure, once every piece knows its row count. */
+function progressOf(pieces: number, report: RowProgress): (index: number) => RowProgress {
+  const done = new Array<number>(pieces).fill(0);
+  const totals = new Array<number | null>(pieces).fill(null);
   return (index) => (d, total) => {
     done[index] = d;
     totals[index] = total;

@@ -17,32 +17,43 @@ export function splitAtRecords(text: string, weights: readonly number[]): SplitT
   do {
     if (!cuts.advanceTo(0)) return null;
   } while (text.slice(0, cuts.offset).trim() === '');
-  const headerEnd = cuts.offset;
+  return { headerText: text.slice(0, cuts.offset), chunks: cutChunks(text, cuts, weights) };
+}
+
+/** Cuts a chunk of data lines the same way, into chunks of about the given relative sizes. */
+export function cutAtRecords(chunk: Chunk, weights: readonly number[]): Chunk[] {
+  return cutChunks(chunk.text, new LineWalker(chunk.text, chunk.firstLine), weights);
+}
+
+function cutChunks(text: string, cuts: LineWalker, weights: readonly number[]): Chunk[] {
   const chunks: Chunk[] = [];
-  let start = headerEnd;
+  const begin = cuts.offset;
+  let start = begin;
   let firstLine = cuts.line;
   const sum = weights.reduce((a, b) => a + b, 0);
   let before = 0;
   for (const weight of weights.slice(0, -1)) {
     before += weight;
-    const target = headerEnd + Math.floor(((text.length - headerEnd) * before) / sum);
+    const target = begin + Math.floor(((text.length - begin) * before) / sum);
     if (!cuts.advanceTo(target) || cuts.offset >= text.length) break;
     chunks.push({ text: text.slice(start, cuts.offset), firstLine });
     start = cuts.offset;
     firstLine = cuts.line;
   }
   if (start < text.length) chunks.push({ text: text.slice(start), firstLine });
-  return { headerText: text.slice(0, headerEnd), chunks };
+  return chunks;
 }
 
 /** Walks line starts forward, keeping count of lines and of quotes passed. */
 class LineWalker {
   offset = 0;
-  line = 1;
   private quotes = 0;
   private nextQuote: number;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    public line = 1,
+  ) {
     this.nextQuote = text.indexOf('"');
   }
 

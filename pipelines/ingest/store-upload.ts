@@ -37,40 +37,79 @@ export interface StoreOptions {
   now: Date;
   /** The signed-in user who uploaded the file through the server; null from the command line. */
   uploadedBy?: string | null;
-  onProgress?: (done: number, total: number) => void;
-  /** Further writes that belong to the upload (its texts' tokens, its audit entry), inside its write. */
+  /** Further writes that belong to the upload (its audit entry), inside its write. */
   alsoStore?: (scope: WriteScope, report: IngestReport) => Promise<unknown>;
 }
 
+/** What identifies an upload's file in its report, apart from its rows. */
+type UploadSource = Pick<IngestOutcome, 'file' | 'checksum' | 'encoding' | 'sheet'>;
+
 /**
- * Stores one upload, inside the caller's write: a failure or a kill part-way leaves the
- * database as it was. Records identical to their stored version are skipped; changed
- * ones get a new version. Uploading the very same file again stores nothing new and
- * reports the first upload's id.
+ * One upload being stored, inside the caller's write, stretch by stretch: each stretch's
+ * checked records are staged, compared with what is stored and kept, so a failure or a
+ * kill part-way leaves the database as it was. Records identical to their stored version
+ * are skipped; changed ones get a new version. Uploading the very same file again stores
+ * nothing new and reports the first upload's id.
  */
-export async function storeUpload(scope: WriteScope, outcome: IngestOutcome, options: StoreOptions): Promise<IngestReport> {
-  const earlier = await scope.rows(FIND_UPLOAD_BY_CHECKSUM, [outcome.checksum]);
-  const earlierId = (earlier[0]?.upload_id as string | undefined) ?? null;
-  await scope.run(CREATE_STAGING);
-  await appendRows(scope, 'ingest_staging', outcome.records, appendRecord, { catalog: 'temp', onProgress: options.onProgress });
-  const unchanged = await scope.rows(FIND_UNCHANGED);
-  const issues = [...outcome.issues, ...unchanged.map(unchangedIssue)].sort((a, b) => a.line - b.line);
-  const accepted = outcome.records.length - unchanged.length;
-  const counts = { accepted, skipped: outcome.skipped + unchanged.length, rejected: outcome.rejected };
-  let result: IngestReport;
-  if (accepted === 0 && earlierId !== null) {
-    result = report(earlierId, outcome, counts, issues);
-  } else {
-    const uploadId = newUploadId(options.now);
-    await scope.run(INSERT_VERSIONS, [uploadId]);
+export class StagedUpload {
+  private rows = 0;
+  private staged = 0;
+  private unchanged = 0;
+  private rejected = 0;
+  private skipped = 0;
+  private readonly issues: IngestIssue[] = [];
+  private readonly pii: PiiFinding[] = [];
+
+  private constructor(
+    private readonly scope: WriteScope,
+    private readonly uploadId: string,
+  ) {}
+
+  static begin(scope: WriteScope, now: Date): StagedUpload {
+    return new StagedUpload(scope, newUploadId(now));
+  }
+
+  /** A stretch of the file's outcome, in file order: its new and changed records stored, its counts and findings kept. */
+  async add(part: IngestOutcome, onProgress?: (done: number, total: number) => void): Promise<void> {
+    const { scope } = this;
+    await scope.run(CREATE_STAGING);
+    await appendRows(scope, 'ingest_staging', part.records, appendRecord, { catalog: 'temp', onProgress });
+    const unchanged = await scope.rows(FIND_UNCHANGED);
+    await scope.run(INSERT_VERSIONS, [this.uploadId]);
+    this.rows += part.rows;
+    this.staged += part.records.length;
+    this.unchanged += unchanged.length;
+    this.rejected += part.rejected;
+    this.skipped += part.skipped;
+    // One by one: a spread of a million findings into push() overflows the stack.
+    for (const issue of part.issues) this.issues.push(issue);
+    for (const row of unchanged) this.issues.push(unchangedIssue(row));
+    for (const finding of part.pii) this.pii.push(finding);
+  }
+
+  async finish(source: UploadSource, options: StoreOptions): Promise<IngestReport> {
+    const { scope } = this;
+    await scope.run(DROP_STAGING);
+    const earlier = await scope.rows(FIND_UPLOAD_BY_CHECKSUM, [source.checksum]);
+    const earlierId = (earlier[0]?.upload_id as string | undefined) ?? null;
+    const issues = this.issues.sort((a, b) => a.line - b.line);
+    const accepted = this.staged - this.unchanged;
+    const counts = { rows: this.rows, accepted, skipped: this.skipped + this.unchanged, rejected: this.rejected };
+    // Nothing new was stored: the same file again is reported as the upload that first brought it.
+    if (accepted === 0 && earlierId !== null) {
+      const result = report(earlierId, source, counts, issues, this.pii);
+      await options.alsoStore?.(scope, result);
+      return result;
+    }
+    const { uploadId } = this;
     await scope.run(INSERT_UPLOAD, [
       uploadId,
-      outcome.file,
-      outcome.checksum,
-      outcome.encoding,
+      source.file,
+      source.checksum,
+      source.encoding,
       options.piiMode,
       options.councilName,
-      outcome.rows,
+      counts.rows,
       counts.accepted,
       counts.skipped,
       counts.rejected,
@@ -78,22 +117,22 @@ export async function storeUpload(scope: WriteScope, outcome: IngestOutcome, opt
       options.uploadedBy ?? null,
     ]);
     await appendRows(scope, 'ingest_issues', issues, (a, issue, seq) => appendIssue(a, uploadId, seq, issue));
-    await appendRows(scope, 'pii_findings', outcome.pii, (a, finding, seq) => appendFinding(a, uploadId, seq, finding));
-    result = report(uploadId, outcome, counts, issues);
+    await appendRows(scope, 'pii_findings', this.pii, (a, finding, seq) => appendFinding(a, uploadId, seq, finding));
+    const result = report(uploadId, source, counts, issues, this.pii);
+    await options.alsoStore?.(scope, result);
+    return result;
   }
-  await scope.run(DROP_STAGING);
-  await options.alsoStore?.(scope, result);
-  return result;
 }
 
 function report(
   uploadId: string,
-  outcome: IngestOutcome,
-  counts: { accepted: number; skipped: number; rejected: number },
+  source: UploadSource,
+  counts: { rows: number; accepted: number; skipped: number; rejected: number },
   issues: IngestIssue[],
+  pii: PiiFinding[],
 ): IngestReport {
-  const sheet = outcome.sheet === undefined ? {} : { sheet: outcome.sheet };
-  return { uploadId, file: outcome.file, encoding: outcome.encoding, ...sheet, rows: outcome.rows, ...counts, issues, pii: outcome.pii };
+  const sheet = source.sheet === undefined ? {} : { sheet: source.sheet };
+  return { uploadId, file: source.file, encoding: source.encoding, ...sheet, rows: counts.rows, accepted: counts.accepted, skipped: counts.skipped, rejected: counts.rejected, issues, pii };
 }
 
 function unchangedIssue(row: Record<string, unknown>): IngestIssue {

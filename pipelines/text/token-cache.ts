@@ -59,7 +59,7 @@ export class TokenCache {
   private writtenNames = new Map<string, string>();
 
   constructor(
-    private readonly db: Database,
+    private readonly db: Pick<Database, 'read'>,
     private readonly tokenizeMany: TokenizeMany,
   ) {}
 

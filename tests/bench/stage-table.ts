@@ -22,6 +22,7 @@ const STAGE_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = 
     validate: 'check',
     tokenize: 'tokenise (workers: start, dictionary, names)',
     store: 'store',
+    ingest: 'store',
     close: 'close, exit',
   },
   analyze: {
