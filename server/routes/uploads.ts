@@ -3,9 +3,10 @@ import { audit } from '../../pipelines/audit/audit-log.ts';
 import { parseColumnMapping } from '../../pipelines/ingest/column-mapping.ts';
 import { ingestFile } from '../../pipelines/ingest/ingest.ts';
 import { previewUpload } from '../../pipelines/ingest/upload-preview.ts';
-import { bodyField, filledText } from '../../pipelines/request-fields.ts';
+import { filledText } from '../../pipelines/request-fields.ts';
 import { ApiError, invalid } from '../http/api-error.ts';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
+import { readMultipartUpload } from '../http/multipart-upload.ts';
 import { requireRole } from '../http/session-auth.ts';
 import { LIST_UPLOADS, uploadFindings, uploadIssues } from '../uploads/upload-report.ts';
 
@@ -29,13 +30,13 @@ export function uploadRoutes(deps: RouteDeps) {
     })
     .post('/', async (c) => {
       const user = requireRole(c.get('user'), 'secretariat', 'coordinator', 'staff');
-      const { file, form, bytes, sheet } = await readUpload(c.req, limit, tooLarge);
-      const pii = bodyField(form, 'pii') === 'reject' ? 'reject' : 'mask';
-      const mappingText = filledText(bodyField(form, 'mapping'));
+      const { fileName, fields, bytes, sheet } = await readUpload(c.req, limit, tooLarge);
+      const pii = fields.get('pii') === 'reject' ? 'reject' : 'mask';
+      const mappingText = filledText(fields.get('mapping'));
       const mapping = mappingText === null ? null : parseColumnMapping(mappingText);
-      const job = await deps.jobs.enqueue('upload', user.userId, file.name, (job) =>
+      const job = await deps.jobs.enqueue('upload', user.userId, fileName, (job) =>
         ingestFile(deps.db, bytes, {
-          fileName: file.name,
+          fileName,
           settings: deps.settings,
           piiMode: pii,
           ...(sheet === null ? {} : { sheet }),
@@ -45,7 +46,7 @@ export function uploadRoutes(deps: RouteDeps) {
           uploadedBy: user.userId,
           onProgress: (stage, done, total) => job.progress({ stage, done, total }),
           alsoStore: async (scope, report) => {
-            await audit(scope, { userId: user.userId, action: 'upload', target: report.uploadId, after: { file: file.name, rows: report.rows, accepted: report.accepted } }, deps.now());
+            await audit(scope, { userId: user.userId, action: 'upload', target: report.uploadId, after: { file: fileName, rows: report.rows, accepted: report.accepted } }, deps.now());
             await job.done(scope, report.uploadId, { uploadId: report.uploadId, rows: report.rows, accepted: report.accepted });
           },
         }),
@@ -68,12 +69,10 @@ export function uploadRoutes(deps: RouteDeps) {
     });
 }
 
-/** The multipart upload's file, read whole once its size is known to be allowed, and its sheet. */
+/** The multipart upload's file, read once as it streams in, and its sheet. */
 async function readUpload(req: HonoRequest, limit: number, tooLarge: () => ApiError) {
   if (Number(req.header('content-length') ?? 0) > limit) throw tooLarge();
-  const form = (await req.parseBody().catch(() => null)) ?? {};
-  const file = bodyField(form, 'file');
-  if (!(file instanceof File)) throw invalid('file', 'CSV ファイルか Excel ブック（.xlsx）を選んでください。');
-  if (file.size > limit) throw tooLarge();
-  return { file, form, bytes: new Uint8Array(await file.arrayBuffer()), sheet: filledText(bodyField(form, 'sheet')) };
+  const { file, fields } = await readMultipartUpload(req.raw, limit, tooLarge);
+  if (!file) throw invalid('file', 'CSV ファイルか Excel ブック（.xlsx）を選んでください。');
+  return { fileName: file.name, fields, bytes: file.bytes, sheet: filledText(fields.get('sheet')) };
 }
