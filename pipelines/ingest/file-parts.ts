@@ -53,7 +53,7 @@ export async function* fileParts(bytes: Uint8Array, options: IngestOptions, work
   for (let i = 0; i < chunks.length; i++) {
     const part = chunks[i]!;
     markStage('check');
-    const checked = await workers.check(part, rules);
+    const checked = await workers.check(part, rules, undefined, 0);
     const throughLine = (chunks[i + 1]?.firstLine ?? lines + 1) - 1;
     if (checked.every((c) => c.broken.length === 0)) {
       yield { outcome: assembler.add([], checked.flatMap((c) => c.results)), throughLine, lines, streamed: true };

@@ -25,9 +25,12 @@ export class CheckWorkers {
 
   constructor(private readonly threads = availableParallelism()) {}
 
-  /** The stretch's rows, checked: one result per piece, in file order. */
-  async check(chunk: Chunk, rules: RowRules, onProgress?: RowProgress): Promise<CheckedChunk[]> {
-    const pieces = this.threads > 1 && chunk.text.length >= PARALLEL_MIN_CHARS ? cutAtRecords(chunk, chunkWeights(this.threads)) : [chunk];
+  /**
+   * The stretch's rows, checked: one result per piece, in file order. Stretches of a large
+   * file are shared out however short (`minChars` 0): its workers have started already.
+   */
+  async check(chunk: Chunk, rules: RowRules, onProgress?: RowProgress, minChars = PARALLEL_MIN_CHARS): Promise<CheckedChunk[]> {
+    const pieces = this.threads > 1 && chunk.text.length >= minChars ? cutAtRecords(chunk, chunkWeights(this.threads)) : [chunk];
     const [first, ...rest] = pieces;
     if (!first || rest.length === 0) return [checkChunk(chunk, rules, onProgress)];
     const progress = progressOf(pieces.length, (done, total) => onProgress?.(done, total));
