@@ -1,4 +1,4 @@
-import type { DuckDBAppender, DuckDBConnection, DuckDBResultReader, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection, DuckDBDataChunk, DuckDBResultReader, DuckDBValue } from '@duckdb/node-api';
 
 export type Row = Record<string, unknown>;
 export type Params = DuckDBValue[];
@@ -13,6 +13,11 @@ export interface ReadScope {
   rows(sql: string, params?: Params): Promise<Row[]>;
   /** The whole result, for reading it by column (Arrow). */
   result(sql: string, params?: Params): Promise<DuckDBResultReader>;
+  /**
+   * The result streamed a chunk (at most 2,048 rows) at a time, each handed to `visit`
+   * before the next is fetched: a large result is read without ever being held whole.
+   */
+  eachChunk(sql: string, params: Params, visit: (chunk: DuckDBDataChunk) => void): Promise<void>;
   /** How many values the statements bind: parses and plans them against the schema without running them. */
   parameterCount(sql: string): Promise<number>;
 }
@@ -42,6 +47,13 @@ export class ConnectionScope implements WriteScope {
 
   result(sql: string, params?: Params): Promise<DuckDBResultReader> {
     return this.next((c) => c.runAndReadAll(sql, params));
+  }
+
+  eachChunk(sql: string, params: Params, visit: (chunk: DuckDBDataChunk) => void): Promise<void> {
+    return this.next(async (c) => {
+      const result = await c.stream(sql, params);
+      for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) visit(chunk);
+    });
   }
 
   parameterCount(sql: string): Promise<number> {

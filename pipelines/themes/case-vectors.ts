@@ -5,8 +5,7 @@ import { normalise, type CaseVectors } from './vectors.ts';
 
 const CASE_TERM_WEIGHTS = sqlFile(import.meta.url, 'sql/case-term-weights.sql');
 const PREDICATE_TERMS = sqlFile(import.meta.url, 'sql/predicate-terms.sql');
-const CASE_IDS = sqlFile(import.meta.url, 'sql/case-ids.sql');
-const CASE_REGIONAL_NOTES = sqlFile(import.meta.url, 'sql/case-regional-notes.sql');
+const CASE_ROWS = sqlFile(import.meta.url, 'sql/case-rows.sql');
 
 /** How much a term found in each field counts (see README: themes). */
 export interface FieldWeights {
@@ -44,44 +43,66 @@ export interface CaseWeights {
   noted: Uint8Array;
 }
 
-/** Reads the current cases' field-weighted TF-IDF weights. */
+/**
+ * Reads the current cases' field-weighted TF-IDF weights, streamed a chunk at a time into
+ * typed arrays: a million cases hold some ten million entries, too many to read as a
+ * record id and a term each.
+ */
 export async function readCaseWeights(scope: ReadScope, weights: FieldWeights = DEFAULT_FIELD_WEIGHTS): Promise<CaseWeights> {
-  const result = await scope.result(CASE_TERM_WEIGHTS, [
-    weights.consultation,
-    weights.problem,
-    weights.support,
-    weights.regionalNote,
-    MAX_DOCUMENT_SHARE,
-    MIN_DOCUMENTS,
-  ]);
-  const ids = (await scope.rows(CASE_IDS)).map((r) => String(r.record_id));
-  const [records = [], terms = [], values = []] = result.getColumns() as [string[]?, string[]?, number[]?];
-  const rowOf = new Map(ids.map((id, i) => [id, i]));
-  const vocabulary: string[] = [];
-  const columnOf = new Map<string, number>();
-  const row = new Int32Array(records.length);
-  const column = new Int32Array(records.length);
-  records.forEach((id, i) => {
-    const term = terms[i] as string;
-    let t = columnOf.get(term);
-    if (t === undefined) {
-      t = vocabulary.length;
-      vocabulary.push(term);
-      columnOf.set(term, t);
-    }
-    row[i] = rowOf.get(id) ?? -1;
-    column[i] = t;
-  });
+  const { ids, noted } = await readCaseRows(scope);
+  const entries = await readEntries(scope, [weights.consultation, weights.problem, weights.support, weights.regionalNote, MAX_DOCUMENT_SHARE, MIN_DOCUMENTS]);
+  const columnOf = new Map(entries.vocabulary.map((term, t) => [term, t]));
   const predicates = (await scope.rows(PREDICATE_TERMS)).flatMap((r) => {
     const t = columnOf.get(String(r.term));
     return t === undefined ? [] : [t];
   });
+  return { ids, predicates, noted, ...entries };
+}
+
+/** The record ids of the matrix's rows, and which cases have their 地域課題メモ written. */
+async function readCaseRows(scope: ReadScope): Promise<Pick<CaseWeights, 'ids' | 'noted'>> {
+  const ids: string[] = [];
+  const notedRows: number[] = [];
+  await scope.eachChunk(CASE_ROWS, [], (chunk) => {
+    const recordIds = chunk.getColumnVector(0);
+    const noted = chunk.getColumnVector(1);
+    for (let i = 0; i < chunk.rowCount; i++) {
+      if (noted.getItem(i) === true) notedRows.push(ids.length);
+      ids.push(String(recordIds.getItem(i)));
+    }
+  });
   const noted = new Uint8Array(ids.length);
-  for (const r of await scope.rows(CASE_REGIONAL_NOTES)) {
-    const i = rowOf.get(String(r.record_id));
-    if (i !== undefined) noted[i] = 1;
-  }
-  return { ids, vocabulary, predicates, row, column, weight: Float64Array.from(values), noted };
+  for (const i of notedRows) noted[i] = 1;
+  return { ids, noted };
+}
+
+/** The matrix's entries in case-term-weights.sql's order, and the term of each column. */
+async function readEntries(scope: ReadScope, params: number[]): Promise<Pick<CaseWeights, 'vocabulary' | 'row' | 'column' | 'weight'>> {
+  const vocabulary: string[] = [];
+  let row = new Int32Array(0);
+  let column = new Int32Array(0);
+  let weight = new Float64Array(0);
+  let at = 0;
+  await scope.eachChunk(CASE_TERM_WEIGHTS, params, (chunk) => {
+    const rows = chunk.getColumnVector(0);
+    const columns = chunk.getColumnVector(1);
+    const values = chunk.getColumnVector(2);
+    const firstTerms = chunk.getColumnVector(3);
+    if (at === 0) {
+      const entries = Number(chunk.getColumnVector(4).getItem(0));
+      row = new Int32Array(entries);
+      column = new Int32Array(entries);
+      weight = new Float64Array(entries);
+    }
+    for (let i = 0; i < chunk.rowCount; i++, at++) {
+      row[at] = rows.getItem(i) as number;
+      column[at] = columns.getItem(i) as number;
+      weight[at] = values.getItem(i) as number;
+      const term = firstTerms.getItem(i);
+      if (term !== null) vocabulary.push(String(term));
+    }
+  });
+  return { vocabulary, row, column, weight };
 }
 
 /** Each case as an L2-normalised sparse vector over the vocabulary. */

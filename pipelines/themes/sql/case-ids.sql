@@ -1,1 +1,0 @@
-SELECT record_id FROM current_cases ORDER BY record_id;
