@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendRows } from '../pipelines/db/append-rows.ts';
-import { DEFAULT_FIELD_WEIGHTS, readCaseWeights, type CaseWeights } from '../pipelines/themes/case-vectors.ts';
+import { DEFAULT_FIELD_WEIGHTS, readCaseWeights, toCaseVectors, type CaseWeights } from '../pipelines/themes/case-vectors.ts';
+import { RowVector, rowVectors } from '../pipelines/themes/row-vector.ts';
+import { normalise } from '../pipelines/themes/vectors.ts';
 import { tempDatabase } from './helpers/temp-db.ts';
 
 /** Enough cases that their entries (three or four each) fill several DuckDB chunks of 2,048 rows. */
@@ -89,5 +91,29 @@ describe('the case matrix, read a chunk at a time', () => {
     expect(Array.from(read.row, (r, k) => [r, read.column[k], read.weight[k]])).toEqual(want.entries);
     expect(Array.from(read.noted)).toEqual(want.noted);
     expect(read.predicates.map((t) => read.vocabulary[t])).toEqual(['探す0', '探す1', '探す2', '探す3', '探す4']);
+  });
+
+  it('become unit vectors that keep each case’s terms in the order read, exactly as normalising a Map would', () => {
+    const vectors = toCaseVectors(read).vectors;
+    const byRow = read.ids.map(() => new Map<number, number>());
+    read.row.forEach((r, k) => byRow[r]?.set(read.column[k] as number, read.weight[k] as number));
+    expect(vectors.map((v) => [...v])).toEqual(byRow.map((m) => [...normalise(m)]));
+  });
+});
+
+describe('a row of a sparse matrix as a vector', () => {
+  const rows = { indptr: Int32Array.of(0, 2, 2, 3), indices: Int32Array.of(5, 1, 7), values: Float64Array.of(0.6, 0.8, 1) };
+  const [first, empty, last] = rowVectors(rows) as [RowVector, RowVector, RowVector];
+
+  it('answers as a Map of its entries would, in the row’s order', () => {
+    expect([first.size, empty.size, last.size]).toEqual([2, 0, 1]);
+    expect([first.get(1), first.get(5), first.get(7), first.has(5), first.has(7)]).toEqual([0.8, 0.6, undefined, true, false]);
+    expect([...first]).toEqual([[5, 0.6], [1, 0.8]]);
+    expect([[...first.keys()], [...first.values()], [...first.entries()]]).toEqual([[5, 1], [0.6, 0.8], [[5, 0.6], [1, 0.8]]]);
+    const seen: Array<[number, number]> = [];
+    first.forEach((w, t) => seen.push([t, w]));
+    expect(seen).toEqual([[5, 0.6], [1, 0.8]]);
+    expect([...empty]).toEqual([]);
+    expect(new Map(last)).toEqual(new Map([[7, 1]]));
   });
 });

@@ -1,7 +1,8 @@
 import type { ReadScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { MAX_DOCUMENT_SHARE } from '../text/term-stats.ts';
-import { normalise, type CaseVectors } from './vectors.ts';
+import { rowVectors, type SparseRows } from './row-vector.ts';
+import type { CaseVectors } from './vectors.ts';
 
 const CASE_TERM_WEIGHTS = sqlFile(import.meta.url, 'sql/case-term-weights.sql');
 const PREDICATE_TERMS = sqlFile(import.meta.url, 'sql/predicate-terms.sql');
@@ -105,11 +106,46 @@ async function readEntries(scope: ReadScope, params: number[]): Promise<Pick<Cas
   return { vocabulary, row, column, weight };
 }
 
-/** Each case as an L2-normalised sparse vector over the vocabulary. */
+/** Each case as an L2-normalised sparse vector over the vocabulary, its terms in the order read. */
 export function toCaseVectors(w: CaseWeights): CaseVectors {
-  const raw = w.ids.map(() => new Map<number, number>());
-  for (let i = 0; i < w.row.length; i++) raw[w.row[i] as number]?.set(w.column[i] as number, w.weight[i] as number);
-  return { ids: w.ids, vectors: raw.map(normalise), vocabulary: w.vocabulary, predicates: new Set(w.predicates), noted: w.noted };
+  return { ids: w.ids, vectors: rowVectors(normalisedRows(w)), vocabulary: w.vocabulary, predicates: new Set(w.predicates), noted: w.noted };
+}
+
+/**
+ * The entries gathered by row, each row keeping the order they came in and divided by its
+ * norm, summed in that order as `normalise` sums a Map: the same vectors to the last bit.
+ * A row whose norm is 0 is left empty, as `normalise` leaves it.
+ */
+function normalisedRows(w: CaseWeights): SparseRows {
+  const rows = w.ids.length;
+  const indptr = new Int32Array(rows + 1);
+  for (const r of w.row) indptr[r + 1] = (indptr[r + 1] as number) + 1;
+  for (let r = 0; r < rows; r++) indptr[r + 1] = (indptr[r + 1] as number) + (indptr[r] as number);
+  const filled = indptr.slice(0, rows);
+  const indices = new Int32Array(w.row.length);
+  const values = new Float64Array(w.row.length);
+  for (let i = 0; i < w.row.length; i++) {
+    const at = filled[w.row[i] as number] as number;
+    filled[w.row[i] as number] = at + 1;
+    indices[at] = w.column[i] as number;
+    values[at] = w.weight[i] as number;
+  }
+  let kept = 0;
+  for (let r = 0; r < rows; r++) {
+    const from = indptr[r] as number;
+    const to = indptr[r + 1] as number;
+    let norm = 0;
+    for (let p = from; p < to; p++) norm += (values[p] as number) * (values[p] as number);
+    norm = Math.sqrt(norm);
+    indptr[r] = kept;
+    if (norm === 0) continue;
+    for (let p = from; p < to; p++, kept++) {
+      indices[kept] = indices[p] as number;
+      values[kept] = (values[p] as number) / norm;
+    }
+  }
+  indptr[rows] = kept;
+  return { indptr, indices: indices.subarray(0, kept), values: values.subarray(0, kept) };
 }
 
 /** The current cases as L2-normalised, field-weighted TF-IDF vectors, in record-id order. */
