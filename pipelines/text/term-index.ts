@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Database, WriteScope } from '../db/database.ts';
+import type { Database, Row, WriteScope } from '../db/database.ts';
 import { appendRows } from '../db/append-rows.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { ConflictError } from '../domain-error.ts';
@@ -10,6 +10,7 @@ import { TokenCache } from './token-cache.ts';
 import type { TokenizeMany } from './tokenize-texts.ts';
 
 const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
+const UNINDEXED_PAGES = sql('unindexed-pages.sql');
 const FIND_UNINDEXED = sql('find-unindexed-cases.sql');
 const READ_STATE = sql('read-index-state.sql');
 const WRITE_STATE = sql('write-index-state.sql');
@@ -39,9 +40,9 @@ export const INDEX_CHUNK_CASES = 5000;
 /**
  * Brings case_terms up to date with the current cases: finds the terms of every case
  * version not indexed yet (all of them when the dictionary or options changed), reusing
- * the tokens ingest stored. Cases are tokenised and their terms found outside any
- * transaction, and stored a chunk per write: each case version is marked indexed with its
- * terms, so a stop part-way leaves the rest for the next update.
+ * the tokens ingest stored. Cases are read a chunk at a time, tokenised and their terms
+ * found outside any transaction, and stored a chunk per write: each case version is marked
+ * indexed with its terms, so a stop part-way leaves the rest for the next update.
  */
 export async function updateTermIndex(
   db: Database,
@@ -51,34 +52,34 @@ export async function updateTermIndex(
   chunkCases = INDEX_CHUNK_CASES,
 ): Promise<IndexResult> {
   const hash = settingsHash(options);
-  const { stored, cases } = await db.read(async (scope) => {
+  const { stored, pages } = await db.read(async (scope) => {
     const stored = (await scope.rows(READ_STATE))[0]?.settings_hash;
-    const found = (await scope.rows(FIND_UNINDEXED, [stored !== hash]))[0]?.cases;
-    return { stored, cases: JSON.parse(String(found ?? '[]')) as UnindexedCase[] };
+    return { stored, pages: (await scope.rows(UNINDEXED_PAGES, [stored !== hash, chunkCases])).map(toPage) };
   });
   const rebuilt = stored !== hash;
-  if (cases.length === 0 && !rebuilt) return { cases: 0, terms: 0, tokenized: 0, rebuilt };
-  const cellsOf = cases.map(textCells);
-  const total = cellsOf.reduce((n, c) => n + c.length, 0);
+  if (pages.length === 0 && !rebuilt) return { cases: 0, terms: 0, tokenized: 0, rebuilt };
+  const total = pages.reduce((n, p) => n + p.cells, 0);
   const cache = new TokenCache(db, tokenizeMany);
   const textTerms = new TextTerms(options, cache);
+  let cases = 0;
   let terms = 0;
   let done = 0;
   // A chunk's terms are found while the write of the one before runs in DuckDB's threads:
   // from when its rows are appended, so that the two do not take turns on this thread.
   let writing: Promise<void> | null = null;
   try {
-    for (let from = 0; from === 0 || from < cases.length; from += chunkCases) {
-      const chunk = cases.slice(from, from + chunkCases);
-      const cells = cellsOf.slice(from, from + chunkCases).flat();
+    for (let page = 0; page === 0 || page < pages.length; page++) {
+      const chunk = await readPage(db, pages[page], rebuilt);
+      const cells = chunk.flatMap(textCells);
       const found = await textTerms.termsOf(
         cells.map((cell) => cell.text),
         (d) => onProgress?.(done + d, total),
       );
+      cases += chunk.length;
       done += cells.length;
       for (const cell of cells) terms += (found.get(cell.text) as StoredTerm[]).length;
-      const first = from === 0;
-      const last = from + chunkCases >= cases.length;
+      const first = page === 0;
+      const last = page >= pages.length - 1;
       await writing;
       let appended = (): void => undefined;
       const staged = new Promise<void>((resolve) => (appended = resolve));
@@ -101,7 +102,24 @@ export async function updateTermIndex(
   } finally {
     await writing?.catch(() => undefined);
   }
-  return { cases: cases.length, terms, tokenized: cache.tokenized, rebuilt };
+  return { cases, terms, tokenized: cache.tokenized, rebuilt };
+}
+
+/** Unindexed cases, read a page at a time (unindexed-pages.sql): a million cases' texts are too many to hold at once. */
+interface Page {
+  firstId: string;
+  lastId: string;
+  /** Text cells that are not empty, for the progress. */
+  cells: number;
+}
+
+const toPage = (r: Row): Page => ({ firstId: String(r.first_id), lastId: String(r.last_id), cells: Number(r.cells) });
+
+/** The unindexed case versions of a page, read when their turn comes; none when there is no page (a rebuild of an empty index). */
+async function readPage(db: Database, page: Page | undefined, rebuilt: boolean): Promise<UnindexedCase[]> {
+  if (page === undefined) return [];
+  const found = await db.read((scope) => scope.rows(FIND_UNINDEXED, [rebuilt, page.firstId, page.lastId]));
+  return JSON.parse(String(found[0]?.cases ?? '[]')) as UnindexedCase[];
 }
 
 /** A case version as find-unindexed-cases.sql gives it: its id, version, then its text columns in TEXT_COLUMNS' order. */
