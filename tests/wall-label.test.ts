@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GENERIC_HEADS, wallLabel } from '../pipelines/themes/wall-label.ts';
+import { GENERIC_HEADS, keyTerms, labelOf, wallLabel, wallTally } from '../pipelines/themes/wall-label.ts';
 
 const terms = (...names: string[]) => names.map((term, i) => ({ term, weight: 1 - i / 10 }));
 const covering = (shares: Record<string, number>) => (term: string) => (Object.hasOwn(shares, term) ? (shares[term] as number) : 0);
@@ -28,5 +28,17 @@ describe('wallLabel', () => {
 
   it('adds no ending where the members say nothing of the head itself', () => {
     expect(wallLabel(terms('グループホーム'), covering({ グループホーム: 0.9 }), ['職員が足りない。', 'グループホームを見学した。']).label).toBe('グループホーム');
+  });
+
+  it('comes out the same when the members’ texts are counted one at a time, as an analysis streams them', () => {
+    const themeTerms = terms('母', '短期入所', '緊急');
+    const coverage = covering({ 母: 0.9, 短期入所: 0.8, 緊急: 0.6 });
+    const texts = ['緊急時に短期入所の空きがない。', '短期入所は待機が長い。', '短期入所の待ちが続く。', '本人の不安が強い。', '短期入所を断られた。'];
+    const keys = keyTerms(themeTerms, coverage);
+    const tally = wallTally(keys);
+    for (const text of texts) tally?.add(text);
+    expect(labelOf(themeTerms, keys, tally)).toEqual(wallLabel(themeTerms, coverage, texts));
+    expect(labelOf(themeTerms, keys, tally)).toEqual({ label: '短期入所の待機が長い（緊急）', keyTerms: ['短期入所', '緊急'] });
+    expect(wallTally(keyTerms(terms('支援'), covering({ 支援: 1 })))).toBeNull();
   });
 });

@@ -8,12 +8,13 @@ import { termOptionsFor } from '../text/term-options.ts';
 import { updateTermIndex } from '../text/term-index.ts';
 import type { TokenizeMany } from '../text/tokenize-texts.ts';
 import { readCaseCorrections } from './case-corrections.ts';
+import { dateSpan, factsOf, readCaseFacts, type CaseFactTable } from './case-facts.ts';
 import { DEFAULT_FIELD_WEIGHTS, readCaseWeights } from './case-vectors.ts';
 import { DEFAULT_METHOD, type MethodName } from './cluster/methods.ts';
 import { caseExcerpts } from './excerpts.ts';
 import type { FormedThemes } from './form-themes.ts';
 import { previousRun } from './previous-run.ts';
-import { recurrence, type CaseFacts } from './recurrence.ts';
+import { recurrence } from './recurrence.ts';
 import { routeTheme } from './routing/route-theme.ts';
 import { memberReviews } from './second-theme.ts';
 import { storeRun, type StoredTheme } from './store-run.ts';
@@ -21,10 +22,9 @@ import { readTermVectors, storeTermVectors } from './term-vector-cache.ts';
 import { formInProcess, type ThemeFormer } from './theme-former.ts';
 import { guideTerms, readRemits } from './guide-terms.ts';
 import type { AnalysisResult } from './theme-result.ts';
-import { wallLabel } from './wall-label.ts';
+import { keyTerms, labelOf, wallTally, type WallTally } from './wall-label.ts';
 import { markStage } from '../stage-marks.ts';
 
-const CASE_FACTS = sqlFile(import.meta.url, 'sql/case-facts.sql');
 const GUIDED_THEME_IDS = sqlFile(import.meta.url, 'sql/guided-theme-ids.sql');
 const ANALYSIS_BASIS = sqlFile(import.meta.url, 'sql/analysis-basis.sql');
 const CASE_WALL_TEXTS = sqlFile(import.meta.url, 'sql/case-wall-texts.sql');
@@ -50,8 +50,6 @@ export interface AnalyzeOptions {
   alsoStore?: (scope: WriteScope, result: AnalysisResult) => Promise<void>;
 }
 
-type Facts = Map<string, CaseFacts & { version: number }>;
-
 /**
  * One analysis run: terms brought up to date, then from one snapshot the cases are
  * clustered into themes, each described, measured, routed and recognised from the
@@ -68,15 +66,18 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
   const remits = await readRemits(options.settings.subcommittees, termOptions, options.tokenizeMany);
   for (let attempt = 1; ; attempt++) {
     markStage('plan');
-    const plan = await db.read(async (scope) => ({
-      weights: await readCaseWeights(scope, DEFAULT_FIELD_WEIGHTS),
-      facts: await caseFacts(scope),
-      previous: await previousRun(scope),
-      seedIds: await guidedThemeIds(scope),
-      basis: await analysisBasis(scope),
-      termVectors: await readTermVectors(scope, fingerprint),
-      corrections: await readCaseCorrections(scope),
-    }));
+    const plan = await db.read(async (scope) => {
+      const weights = await readCaseWeights(scope, DEFAULT_FIELD_WEIGHTS);
+      return {
+        weights,
+        facts: await readCaseFacts(scope, weights.ids),
+        previous: await previousRun(scope),
+        seedIds: await guidedThemeIds(scope),
+        basis: await analysisBasis(scope),
+        termVectors: await readTermVectors(scope, fingerprint),
+        corrections: await readCaseCorrections(scope),
+      };
+    });
     const ids = plan.weights.ids;
     const vocabulary = plan.weights.vocabulary;
     options.onProgress?.('cluster', 0, 1);
@@ -102,7 +103,6 @@ export async function analyze(db: Database, options: AnalyzeOptions): Promise<An
         const run = await storeRun(scope, {
           themes: planned.themes,
           vocabulary,
-          versions: new Map([...plan.facts].map(([id, f]) => [id, f.version])),
           unassigned: planned.unassigned,
           nearest: planned.nearest,
           individual: formed.individual,
@@ -130,21 +130,20 @@ class StalePlan extends Error {}
 const areaId = (index: number | undefined) => (index === undefined || index < 0 ? null : `A${index + 1}`);
 
 /** Each formed theme's members, recurrence, route and excerpts, as the run stores them. */
-async function describeRun(scope: ReadScope, formed: FormedThemes, ids: readonly string[], facts: Facts, options: AnalyzeOptions, dictionary: TermDictionary, remits: readonly Subcommittee[]) {
-  const dates = [...facts.values()].map((f) => f.date).sort();
+async function describeRun(scope: ReadScope, formed: FormedThemes, ids: readonly string[], facts: CaseFactTable, options: AnalyzeOptions, dictionary: TermDictionary, remits: readonly Subcommittee[]) {
   const today = (options.now ?? new Date()).toISOString().slice(0, 10);
-  const span = { first: dates[0] ?? today, last: dates[dates.length - 1] ?? today };
-  const members = formed.descriptions.map(() => [] as string[]);
+  const span = dateSpan(facts) ?? { first: today, last: today };
+  const members = formed.descriptions.map(() => [] as number[]);
   const unassigned: string[] = [];
   formed.clustering.assignment.forEach((theme, i) => {
-    const id = ids[i] as string;
-    if (theme >= 0) members[theme]?.push(id);
-    else unassigned.push(id);
+    if (theme >= 0) members[theme]?.push(i);
+    else unassigned.push(ids[i] as string);
   });
   const { seconds, kept: nearest } = memberReviews(ids, formed.clustering.assignment, formed.nearest, (theme, id) => formed.descriptions[theme]?.similarity.get(id) ?? 0, formed.descriptions.length);
   const canonical = (word: string) => dictionary.canonical(word);
   const excerpts = await caseExcerpts(scope, formed.descriptions.flatMap((d) => d.representatives));
-  const wallTexts = new Map((await scope.rows(CASE_WALL_TEXTS)).map((r) => [String(r.record_id), String(r.text)]));
+  const keys = formed.descriptions.map((d) => keyTerms(d.terms, (term) => d.coverage.get(term) ?? 0));
+  const walls = await tallyWalls(scope, ids, members, keys);
   const themes: StoredTheme[] = [];
   formed.descriptions.forEach((d, t) => {
     const seedName = formed.seedNames[t] ?? null;
@@ -152,22 +151,24 @@ async function describeRun(scope: ReadScope, formed: FormedThemes, ids: readonly
     // A theme with no case left is not reported: a carried one is then marked vanished.
     if (own.length === 0 && seedName === null) return;
     const routing = routeTheme(d.terms, remits, canonical);
-    const named = wallLabel(d.terms, (term) => d.coverage.get(term) ?? 0, own.flatMap((id) => wallTexts.get(id) ?? []));
+    const named = labelOf(d.terms, keys[t] ?? [], walls[t] ?? null);
+    const byId = [...own].sort((a, b) => byCodeUnits(ids[a] as string, ids[b] as string));
     themes.push({
       result: {
         label: seedName ?? named.label,
         terms: d.terms.map((x) => x.term),
-        ...recurrence(own.map((id) => facts.get(id) as CaseFacts), span),
+        ...recurrence(own.map((row) => factsOf(facts, ids, row)), span),
         subcommittee: routing?.subcommittee ?? null,
         subcommitteeReason: routing?.reason ?? [],
         subcommitteeConfidence: routing?.confidence ?? null,
         guided: seedName !== null,
-        caseIds: [...own].sort(),
+        caseIds: byId.map((row) => ids[row] as string),
         secondaryCaseIds: [...(seconds[t] ?? [])].sort(),
         issueArea: areaId(formed.issueAreas.areaOfTheme[t]),
         keyTerms: seedName === null ? named.keyTerms : [],
         representatives: d.representatives.map((recordId) => ({ recordId, excerpt: excerpts.get(recordId) ?? '' })),
       },
+      versions: byId.map((row) => facts.version[row] as number),
       description: d,
       previousId: formed.ids[t] ?? null,
       guidedName: seedName,
@@ -177,6 +178,31 @@ async function describeRun(scope: ReadScope, formed: FormedThemes, ids: readonly
   return { themes, unassigned: unassigned.sort(), nearest };
 }
 
+/** As Array.prototype.sort orders strings: by UTF-16 code units. */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * What each theme's members' 課題 and 地域課題メモ say of its head term (wall-label.ts),
+ * the texts streamed once for all themes rather than held.
+ */
+async function tallyWalls(scope: ReadScope, ids: readonly string[], members: readonly number[][], keys: readonly string[][]): Promise<Array<WallTally | null>> {
+  const tallies = keys.map(wallTally);
+  const themeOf = new Map<string, number>();
+  tallies.forEach((tally, t) => {
+    if (tally !== null) for (const row of members[t] ?? []) themeOf.set(ids[row] as string, t);
+  });
+  if (themeOf.size === 0) return tallies;
+  await scope.eachChunk(CASE_WALL_TEXTS, [], (chunk) => {
+    const recordIds = chunk.getColumnVector(0);
+    const texts = chunk.getColumnVector(1);
+    for (let i = 0; i < chunk.rowCount; i++) {
+      const t = themeOf.get(String(recordIds.getItem(i)));
+      if (t !== undefined) tallies[t]?.add(String(texts.getItem(i)));
+    }
+  });
+  return tallies;
+}
+
 async function analysisBasis(scope: ReadScope): Promise<string> {
   return JSON.stringify((await scope.rows(ANALYSIS_BASIS))[0] ?? null);
 }
@@ -184,22 +210,6 @@ async function analysisBasis(scope: ReadScope): Promise<string> {
 async function guidedThemeIds(scope: ReadScope): Promise<Map<string, string>> {
   const rows = await scope.rows(GUIDED_THEME_IDS);
   return new Map(rows.map((r) => [String(r.guided_name), String(r.theme_id)]));
-}
-
-async function caseFacts(scope: ReadScope): Promise<Facts> {
-  const rows = await scope.rows(CASE_FACTS);
-  return new Map(
-    rows.map((r) => [
-      String(r.record_id),
-      {
-        recordId: String(r.record_id),
-        version: Number(r.version),
-        date: String(r.conference_date),
-        agency: r.agency_code === null ? null : String(r.agency_code),
-        area: r.area === null ? null : String(r.area),
-      },
-    ]),
-  );
 }
 
 function settingsFingerprint(options: AnalyzeOptions, dictionarySize: number): string {

@@ -91,5 +91,7 @@ export function memberReviews(ids: readonly string[], assignment: readonly numbe
     if (theme >= 0) margins[theme]?.push({ id, margin: mine - similarity });
   });
   const leastSure = new Set(margins.flatMap(leastCertain));
-  return { seconds, kept: new Map([...all].filter(([id, r]) => r.second || leastSure.has(id) || unassigned.has(id))) };
+  const kept = new Map<string, MemberReview>();
+  for (const [id, r] of all) if (r.second || leastSure.has(id) || unassigned.has(id)) kept.set(id, r);
+  return { seconds, kept };
 }

@@ -22,6 +22,8 @@ const CENTROID_TERMS = 50;
 
 export interface StoredTheme {
   result: Omit<ThemeResult, 'id'>;
+  /** The version of each of `result.caseIds`, in their order. */
+  versions: readonly number[];
   description: ThemeDescription;
   previousId: string | null;
   guidedName: string | null;
@@ -33,7 +35,6 @@ export interface RunInput {
   themes: StoredTheme[];
   /** Term of each vector index. */
   vocabulary: readonly string[];
-  versions: ReadonlyMap<string, number>;
   unassigned: readonly string[];
   /**
    * For the members the meeting reviews first and the unassigned cases: the nearest theme
@@ -107,12 +108,15 @@ export async function storeRun(scope: WriteScope, input: RunInput): Promise<{ ru
     const theme = n === undefined ? undefined : idOfIndex.get(n.theme);
     return theme === undefined || n === undefined ? null : { theme, similarity: n.similarity, second: n.second };
   };
-  const memberRows = themes.flatMap((t, i) => t.caseIds.map((id) => ({ themeId: t.id, id, similarity: (ordered[i] as StoredTheme).description.similarity.get(id) ?? 0 })));
+  const memberRows = themes.flatMap((t, i) => {
+    const { description, versions } = ordered[i] as StoredTheme;
+    return t.caseIds.map((id, k) => ({ themeId: t.id, id, version: versions[k] as number, similarity: description.similarity.get(id) ?? 0 }));
+  });
   await appendRows(scope, 'theme_members', memberRows, (a, r) => {
     a.appendVarchar(runId);
     a.appendVarchar(r.themeId);
     a.appendVarchar(r.id);
-    a.appendInteger(input.versions.get(r.id) ?? 1);
+    a.appendInteger(r.version);
     a.appendDouble(r.similarity);
   });
   const reviewRows = memberRows.flatMap((r) => {

@@ -40,6 +40,14 @@ const shown = (term: string) => conceptOf(term) ?? term;
  * that are not generic.
  */
 export function wallLabel(terms: readonly WeightedTerm[], coverage: (term: string) => number, wallTexts: readonly string[]): WallLabel {
+  const keys = keyTerms(terms, coverage);
+  const tally = wallTally(keys);
+  for (const text of wallTexts) tally?.add(text);
+  return labelOf(terms, keys, tally);
+}
+
+/** The terms a label is made of: the head, then a qualifier; none when no term is in half the cases. */
+export function keyTerms(terms: readonly WeightedTerm[], coverage: (term: string) => number): string[] {
   const keys: string[] = [];
   for (const { term, predicate } of terms) {
     if (keys.length >= KEY_TERMS) break;
@@ -49,22 +57,48 @@ export function wallLabel(terms: readonly WeightedTerm[], coverage: (term: strin
     if (keys.some((k) => shown(k).includes(name) || name.includes(shown(k)))) continue;
     keys.push(term);
   }
-  const [head, qualifier] = keys;
-  // Where no term is in half the cases: the top two words, generic ones left out.
-  if (head === undefined) return { label: labelFrom(terms.filter((t) => !GENERIC_HEADS.has(t.term)), KEY_TERMS), keyTerms: [] };
-  const suffix = wallOf(shown(head), wallTexts);
-  return { label: `${shown(head)}${suffix}${qualifier === undefined ? '' : `（${shown(qualifier)}）`}`, keyTerms: keys };
+  return keys;
 }
 
-/** The kind of wall said of the head itself: in the same sentence of a member's 課題 or メモ. */
-function wallOf(head: string, texts: readonly string[]): string {
-  if (texts.length === 0) return '';
-  const sentences = texts.map((t) => t.split(/[。\n]/).filter((s) => s.includes(head)));
-  let best = '';
-  let bestShare = WALL_SHARE;
-  for (const { pattern, suffix } of WALLS) {
-    const share = sentences.filter((said) => said.some((s) => pattern.test(s))).length / texts.length;
-    if (share >= bestShare) [best, bestShare] = [suffix, share + Number.EPSILON];
+/** What the members' texts say of the head, counted a text at a time; null when there is no head. */
+export function wallTally(keys: readonly string[]): WallTally | null {
+  return keys[0] === undefined ? null : new WallTally(shown(keys[0]));
+}
+
+/** The label from the key terms and, when there is a head, what its members' texts said of it. */
+export function labelOf(terms: readonly WeightedTerm[], keys: readonly string[], tally: WallTally | null): WallLabel {
+  const [head, qualifier] = keys;
+  // Where no term is in half the cases: the top two words, generic ones left out.
+  if (head === undefined || tally === null) return { label: labelFrom(terms.filter((t) => !GENERIC_HEADS.has(t.term)), KEY_TERMS), keyTerms: [] };
+  return { label: `${shown(head)}${tally.wall()}${qualifier === undefined ? '' : `（${shown(qualifier)}）`}`, keyTerms: [...keys] };
+}
+
+/**
+ * The kind of wall said of the head itself, in the same sentence of a member's 課題 or メモ:
+ * the texts are counted one by one, so that a theme of many cases needs none of them held.
+ */
+export class WallTally {
+  private texts = 0;
+  private readonly saying = WALLS.map(() => 0);
+
+  constructor(private readonly head: string) {}
+
+  add(text: string): void {
+    this.texts++;
+    const said = text.split(/[。\n]/).filter((s) => s.includes(this.head));
+    WALLS.forEach(({ pattern }, w) => {
+      if (said.some((s) => pattern.test(s))) this.saying[w] = (this.saying[w] as number) + 1;
+    });
   }
-  return best;
+
+  wall(): string {
+    if (this.texts === 0) return '';
+    let best = '';
+    let bestShare = WALL_SHARE;
+    WALLS.forEach(({ suffix }, w) => {
+      const share = (this.saying[w] as number) / this.texts;
+      if (share >= bestShare) [best, bestShare] = [suffix, share + Number.EPSILON];
+    });
+    return best;
+  }
 }
