@@ -3,7 +3,8 @@ import type { WriteScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { flatMapInSlices } from '../event-loop.ts';
 import { normaliseText, storedOffset, type NormalisedText } from './normalise.ts';
-import { extractTerms, type TermKind, type TermOptions } from './terms.ts';
+import { extractTerms, type TermOptions } from './terms.ts';
+import { PackedTerms, type StoredTerm } from './packed-terms.ts';
 import { decodeTokens } from './text-tokens.ts';
 import type { TokenCache } from './token-cache.ts';
 
@@ -19,21 +20,15 @@ export interface TextCell {
   text: string;
 }
 
-/** One occurrence of a term, placed in the stored (masked) text it was found in. */
-export interface StoredTerm {
-  term: string;
-  kind: TermKind;
-  start: number;
-  end: number;
-}
+export type { StoredTerm } from './packed-terms.ts';
 
 /**
  * The terms of stored texts, found once per distinct text: case notes repeat themselves
  * (20,000 generated cases hold 47,729 texts but 21,382 distinct ones), and a text's terms
- * depend on nothing but the text and the options. Kept for one index update.
+ * depend on nothing but the text and the options. Kept, packed, for one index update.
  */
 export class TextTerms {
-  private readonly found = new Map<string, StoredTerm[]>();
+  private readonly found = new PackedTerms();
 
   constructor(
     private readonly options: TermOptions,
@@ -52,7 +47,7 @@ export class TextTerms {
     const terms = await flatMapInSlices(normalised, (analysed, i) => [storedTerms(analysed, extractTerms(analysed.text, decodeTokens(encoded[i] as string), this.options))]);
     fresh.forEach((text, i) => this.found.set(text, terms[i] as StoredTerm[]));
     const out = new Map<string, StoredTerm[]>();
-    for (const text of texts) out.set(text, this.found.get(text) as StoredTerm[]);
+    for (const text of texts) if (!out.has(text)) out.set(text, this.found.get(text) as StoredTerm[]);
     return out;
   }
 }
