@@ -186,7 +186,7 @@ const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * the texts streamed once for all themes rather than held.
  */
 async function tallyWalls(scope: ReadScope, ids: readonly string[], members: readonly number[][], keys: readonly string[][]): Promise<Array<WallTally | null>> {
-  const tallies = keys.map(wallTally);
+  const tallies = keys.map((k) => wallTally(k));
   const themeOf = new Map<string, number>();
   tallies.forEach((tally, t) => {
     if (tally !== null) for (const row of members[t] ?? []) themeOf.set(ids[row] as string, t);
