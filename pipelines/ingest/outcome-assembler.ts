@@ -1,5 +1,5 @@
 import type { CaseRecord } from './case-record.ts';
-import type { SourceText } from './ingest-file.ts';
+import type { SourceEncoding } from './decode.ts';
 import type { HeaderMap } from './header.ts';
 import type { IngestIssue, PiiFinding } from './issues.ts';
 import type { BrokenRecord } from './parse-csv.ts';
@@ -10,7 +10,7 @@ import type { RowResult } from './validate-row.ts';
 export interface PartOutcome {
   file: string;
   checksum: string;
-  encoding: SourceText['encoding'];
+  encoding: SourceEncoding;
   sheet?: string;
   rows: number;
   /** Valid records, first occurrence of each 記録ID in the whole file. */
@@ -39,7 +39,7 @@ export class OutcomeAssembler {
 
   constructor(
     private readonly file: string,
-    private readonly source: Pick<SourceText, 'checksum' | 'encoding'>,
+    private readonly source: { checksum: string; encoding: SourceEncoding },
     private readonly header: HeaderMap,
   ) {}
 
