@@ -2,8 +2,8 @@ import type { Database, ReadScope, WriteScope } from '../db/database.ts';
 import { TokenCache } from '../text/token-cache.ts';
 import type { TokenizeMany } from '../text/tokenize-texts.ts';
 import { fileKind } from './file-kind.ts';
-import { fileParts } from './file-parts.ts';
-import type { IngestOptions, IngestOutcome } from './ingest-file.ts';
+import { fileParts, type FilePart } from './file-parts.ts';
+import type { IngestOptions, IngestOutcome, IngestProgress } from './ingest-file.ts';
 import { ingestWorkbookBytes } from './ingest-workbook.ts';
 import { guardNames } from './name-guard.ts';
 import { CheckWorkers, ingestBytesInParallel } from './parallel-check.ts';
@@ -29,39 +29,52 @@ export interface IngestRunOptions extends Omit<IngestOptions, 'onProgress' | 'to
 }
 
 /**
- * One file through the whole ingest, in one write: a stretch at a time, its rows are
- * checked, the names the tokenizer finds in them masked (reading and filling the token
- * cache) and the records staged; then all are compared with what is stored and kept.
- * A failure part-way, or a kill, leaves the database as it was.
+ * One file through the whole ingest. Its rows are checked, the names the tokenizer finds
+ * in them masked (reading and filling the token cache), and its new and changed records
+ * stored in one write, so a failure part-way, or a kill, leaves the database as it was.
+ * A file of one stretch is checked and guarded before its write begins, leaving the
+ * database to the council's decisions meanwhile; a larger one holds its write while it
+ * goes through stretch by stretch, so that no more than a stretch is ever held here.
  */
 export async function ingestFile(db: Database, bytes: Uint8Array, options: IngestRunOptions): Promise<IngestReport> {
   const now = options.now ?? new Date();
   const progress = (stage: IngestStage, done: number, total: number) => options.onProgress?.(stage, done, total);
   const workers = new CheckWorkers();
+  const checkOptions = { ...options, today: localDay(now), onProgress: (p: IngestProgress) => progress(p.stage, p.done, p.total) };
+  const parts = fileParts(bytes, checkOptions, workers, options.partBytes);
+  const guard = (cache: TokenCache, part: FilePart) => {
+    markStage('tokenize');
+    const onProgress = part.streamed ? undefined : (done: number, total: number) => progress('tokenize', done, total);
+    return guardNames(part.outcome, (texts, p) => cache.namesFor(texts, p), options.piiMode, onProgress);
+  };
+  const storeOptions = { piiMode: options.piiMode, councilName: options.settings.name, now, uploadedBy: options.uploadedBy ?? null, alsoStore: options.alsoStore };
   try {
+    const first = (await parts.next()).value as FilePart;
+    if (!first.streamed) {
+      const cache = new TokenCache(db, options.tokenizeMany);
+      const guarded = await guard(cache, first);
+      return await db.write(async (scope) => {
+        const upload = StagedUpload.begin(scope, now);
+        markStage('store');
+        await upload.add(guarded, (done, total) => progress('store', done, total));
+        await cache.writePending(scope);
+        return upload.finish(guarded, storeOptions);
+      });
+    }
     return await db.write(async (scope) => {
       const cache = new TokenCache(readingWithin(scope), options.tokenizeMany);
       const upload = StagedUpload.begin(scope, now);
-      let last: IngestOutcome | null = null;
-      const parts = fileParts(bytes, { ...options, today: localDay(now), onProgress: (p) => progress(p.stage, p.done, p.total) }, workers, options.partBytes);
-      for await (const { outcome, throughLine, lines, streamed } of parts) {
-        const step = (stage: IngestStage) => (done: number, total: number) => (streamed ? undefined : progress(stage, done, total));
-        markStage('tokenize');
-        const guarded = await guardNames(outcome, (texts, onProgress) => cache.namesFor(texts, onProgress), options.piiMode, step('tokenize'));
+      let last = first.outcome;
+      for (let part: FilePart | undefined = first; part; part = (await parts.next()).value as FilePart | undefined) {
+        const guarded = await guard(cache, part);
         markStage('store');
-        await upload.add(guarded, step('store'));
+        await upload.add(guarded);
         await cache.writePending(scope);
-        if (streamed) progress('ingest', throughLine, lines);
+        progress('ingest', part.throughLine, part.lines);
         last = guarded;
-        if (streamed) collectGarbage();
+        collectGarbage();
       }
-      return upload.finish(last!, {
-        piiMode: options.piiMode,
-        councilName: options.settings.name,
-        now,
-        uploadedBy: options.uploadedBy ?? null,
-        alsoStore: options.alsoStore,
-      });
+      return upload.finish(last, storeOptions);
     });
   } finally {
     await workers.close();
