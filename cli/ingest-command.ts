@@ -6,6 +6,7 @@ import { JOB_STAGE_LABELS } from '../shared/vocabulary.ts';
 import { CouncilSettingsError, type CouncilSettings } from '../pipelines/council/settings.ts';
 import { DatabaseOpenError, type Database } from '../pipelines/db/database.ts';
 import { ingestFile, type IngestStage } from '../pipelines/ingest/ingest.ts';
+import { HandedBytes } from '../pipelines/ingest/upload-bytes.ts';
 import { createTokenizerPool } from '../pipelines/text/tokenizer/tokenizer-pool.ts';
 import type { TokenizeMany } from '../pipelines/text/tokenize-texts.ts';
 import { writeDebugStack } from '../pipelines/ingest/debug.ts';
@@ -106,9 +107,10 @@ async function ingestAll(args: IngestArgs): Promise<number> {
 
 async function ingestOne(db: Database, path: string, settings: CouncilSettings, args: IngestArgs, tokenizeMany: TokenizeMany, clock: StageClock): Promise<FileResult> {
   const file = basename(path);
-  let bytes: Uint8Array;
+  // Handed over, so that ingest keeps only the text of a large file once it is decoded.
+  let bytes: HandedBytes;
   try {
-    bytes = await readFile(path);
+    bytes = new HandedBytes(await readFile(path));
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     return {

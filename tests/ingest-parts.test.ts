@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_COUNCIL } from '../pipelines/council/settings.ts';
 import { ingestFile, type IngestRunOptions, type IngestStage } from '../pipelines/ingest/ingest.ts';
 import type { IngestReport } from '../pipelines/ingest/store-upload.ts';
+import { HandedBytes, type UploadBytes } from '../pipelines/ingest/upload-bytes.ts';
 import { tokenizeInProcess } from '../pipelines/text/tokenize-in-process.ts';
 import { generateCases } from '../fixtures/generator/generate.ts';
 import { encodeText, renderCsv } from '../fixtures/generator/write-csv.ts';
@@ -41,7 +42,7 @@ interface Run {
   stages: Set<IngestStage>;
 }
 
-async function ingestIn(temp: TempDatabase, bytes: Uint8Array, extra: Partial<IngestRunOptions> = {}): Promise<Run> {
+async function ingestIn(temp: TempDatabase, bytes: UploadBytes, extra: Partial<IngestRunOptions> = {}): Promise<Run> {
   const stages = new Set<IngestStage>();
   const options = { fileName: 'cases.csv', settings: DEFAULT_COUNCIL, piiMode: 'mask', tokenizeMany: tokenizeInProcess, now: NOW } as const;
   const report = await ingestFile(temp.db, bytes, { ...options, ...extra, onProgress: (stage) => stages.add(stage) });
@@ -106,5 +107,15 @@ describe('ingest a stretch at a time', () => {
     expect(again.report.skipped).toBe(first.report.accepted + first.report.skipped);
     expect(again.tables[0]).toEqual(first.tables[0]);
     expect(await queryRows(temp.db, 'SELECT count(*)::INT AS n FROM uploads')).toEqual([{ n: 1 }]);
+  });
+
+  it('takes bytes handed over once, with the same outcome as bytes the caller keeps', async () => {
+    const bytes = testFile(false);
+    const handed = new HandedBytes(bytes);
+    const kept = await ingestIn(await fresh(), bytes, { partBytes: PART_BYTES });
+    const taken = await ingestIn(await fresh(), handed, { partBytes: PART_BYTES });
+    expect(withoutId(taken.report)).toEqual(withoutId(kept.report));
+    expect(taken.tables).toEqual(kept.tables);
+    expect(() => handed.take()).toThrow('HandedBytes are taken once');
   });
 });

@@ -1,4 +1,6 @@
-import { checkChunk } from './check-chunk.ts';
+import { checkChunk, type Chunk } from './check-chunk.ts';
+import { takeBytes, type UploadBytes } from './upload-bytes.ts';
+import type { RowRules } from './validate-row.ts';
 import { fileKind } from './file-kind.ts';
 import { mapHeader } from './header.ts';
 import { headerRecord, readSource, rowRules, type IngestOptions, type IngestOutcome } from './ingest-file.ts';
@@ -32,24 +34,13 @@ export interface FilePart {
  * stretch. A broken quote makes the rest of the file one stretch, checked in one pass:
  * recovering from a runaway quote needs to see the lines that follow it.
  */
-export async function* fileParts(bytes: Uint8Array, options: IngestOptions, workers: CheckWorkers, partBytes = PART_BYTES): AsyncGenerator<FilePart> {
-  if (fileKind(bytes) === 'workbook' || bytes.length <= partBytes) {
-    const outcome = fileKind(bytes) === 'workbook' ? await ingestWorkbookBytes(bytes, options) : await ingestBytesInParallel(bytes, options);
-    yield { outcome, throughLine: 0, lines: 0, streamed: false };
+export async function* fileParts(upload: UploadBytes, options: IngestOptions, workers: CheckWorkers, partBytes = PART_BYTES): AsyncGenerator<FilePart> {
+  const plan = await planParts(upload, options, partBytes);
+  if ('whole' in plan) {
+    yield { outcome: plan.whole, throughLine: 0, lines: 0, streamed: false };
     return;
   }
-  const source = readSource(bytes);
-  const split = splitAtRecords(source.text, new Array<number>(Math.ceil(bytes.length / partBytes)).fill(1));
-  const headerLine = split ? headerRecord(parseCsvText(split.headerText)) : null;
-  if (!split || !headerLine || split.chunks.length < 2) {
-    yield { outcome: await ingestBytesInParallel(bytes, options), throughLine: 0, lines: 0, streamed: false };
-    return;
-  }
-  const header = mapHeader(headerLine, options.settings.headerAliases, options.mapping);
-  const rules = rowRules(header, options, source);
-  const assembler = new OutcomeAssembler(options.fileName, source, header);
-  const lines = lineCount(source.text);
-  const { chunks } = split;
+  const { chunks, rules, assembler, lines } = plan;
   for (let i = 0; i < chunks.length; i++) {
     const part = chunks[i]!;
     markStage('check');
@@ -63,6 +54,34 @@ export async function* fileParts(bytes: Uint8Array, options: IngestOptions, work
     yield { outcome: assembler.add(rest.broken, rest.results), throughLine: lines, lines, streamed: true };
     return;
   }
+}
+
+interface StreamPlan {
+  chunks: Chunk[];
+  rules: RowRules;
+  assembler: OutcomeAssembler;
+  lines: number;
+}
+
+/**
+ * The file checked whole, or decoded and cut into stretches. The bytes are taken here, in
+ * a function that returns before the first stretch: a generator would keep them to its end.
+ */
+async function planParts(upload: UploadBytes, options: IngestOptions, partBytes: number): Promise<{ whole: IngestOutcome } | StreamPlan> {
+  const bytes = takeBytes(upload);
+  if (fileKind(bytes) === 'workbook') return { whole: await ingestWorkbookBytes(bytes, options) };
+  if (bytes.length <= partBytes) return { whole: await ingestBytesInParallel(bytes, options) };
+  const source = readSource(bytes);
+  const split = splitAtRecords(source.text, new Array<number>(Math.ceil(bytes.length / partBytes)).fill(1));
+  const headerLine = split ? headerRecord(parseCsvText(split.headerText)) : null;
+  if (!split || !headerLine || split.chunks.length < 2) return { whole: await ingestBytesInParallel(bytes, options) };
+  const header = mapHeader(headerLine, options.settings.headerAliases, options.mapping);
+  return {
+    chunks: split.chunks,
+    rules: rowRules(header, options, source),
+    assembler: new OutcomeAssembler(options.fileName, source, header),
+    lines: lineCount(source.text),
+  };
 }
 
 function lineCount(text: string): number {

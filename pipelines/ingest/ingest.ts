@@ -8,6 +8,7 @@ import { ingestWorkbookBytes } from './ingest-workbook.ts';
 import { guardNames } from './name-guard.ts';
 import { CheckWorkers, ingestBytesInParallel } from './parallel-check.ts';
 import { StagedUpload, type IngestReport } from './store-upload.ts';
+import type { UploadBytes } from './upload-bytes.ts';
 import { collectGarbage } from '../collect-garbage.ts';
 import { markStage } from '../stage-marks.ts';
 import { localDay } from '../../shared/local-day.ts';
@@ -36,7 +37,7 @@ export interface IngestRunOptions extends Omit<IngestOptions, 'onProgress' | 'to
  * database to the council's decisions meanwhile; a larger one holds its write while it
  * goes through stretch by stretch, so that no more than a stretch is ever held here.
  */
-export async function ingestFile(db: Database, bytes: Uint8Array, options: IngestRunOptions): Promise<IngestReport> {
+export async function ingestFile(db: Database, bytes: UploadBytes, options: IngestRunOptions): Promise<IngestReport> {
   const now = options.now ?? new Date();
   const progress = (stage: IngestStage, done: number, total: number) => options.onProgress?.(stage, done, total);
   const workers = new CheckWorkers();
