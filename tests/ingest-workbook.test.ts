@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_COUNCIL } from '../pipelines/council/settings.ts';
 import { cellText } from '../pipelines/ingest/cell-text.ts';
 import type { IngestOptions, IngestOutcome } from '../pipelines/ingest/ingest-file.ts';
-import { checkUpload } from '../pipelines/ingest/ingest.ts';
+import { checkUpload } from '../pipelines/ingest/file-parts.ts';
 import { IngestFatalError } from '../pipelines/ingest/issues.ts';
 import { addCaseSheet, caseCells, workbookBytes } from './helpers/case-workbook.ts';
 

@@ -1,6 +1,4 @@
 import { checkChunk, type Chunk } from './check-chunk.ts';
-import { takeBytes, type UploadBytes } from './upload-bytes.ts';
-import type { RowRules } from './validate-row.ts';
 import { fileKind } from './file-kind.ts';
 import { mapHeader } from './header.ts';
 import { headerRecord, readSource, rowRules, type IngestOptions, type IngestOutcome } from './ingest-file.ts';
@@ -9,6 +7,8 @@ import { OutcomeAssembler } from './outcome-assembler.ts';
 import { CheckWorkers, ingestBytesInParallel } from './parallel-check.ts';
 import { parseCsvText } from './parse-csv.ts';
 import { splitAtRecords } from './split-chunks.ts';
+import { takeBytes, type UploadBytes } from './upload-bytes.ts';
+import type { RowRules } from './validate-row.ts';
 import { markStage } from '../stage-marks.ts';
 
 /**
@@ -69,8 +69,7 @@ interface StreamPlan {
  */
 async function planParts(upload: UploadBytes, options: IngestOptions, partBytes: number): Promise<{ whole: IngestOutcome } | StreamPlan> {
   const bytes = takeBytes(upload);
-  if (fileKind(bytes) === 'workbook') return { whole: await ingestWorkbookBytes(bytes, options) };
-  if (bytes.length <= partBytes) return { whole: await ingestBytesInParallel(bytes, options) };
+  if (fileKind(bytes) === 'workbook' || bytes.length <= partBytes) return { whole: await checkUpload(bytes, options) };
   const source = readSource(bytes);
   const split = splitAtRecords(source.text, new Array<number>(Math.ceil(bytes.length / partBytes)).fill(1));
   const headerLine = split ? headerRecord(parseCsvText(split.headerText)) : null;
@@ -82,6 +81,11 @@ async function planParts(upload: UploadBytes, options: IngestOptions, partBytes:
     assembler: new OutcomeAssembler(options.fileName, source, header),
     lines: lineCount(source.text),
   };
+}
+
+/** A file's checks, by what its content is: an Excel workbook, or CSV text. */
+export async function checkUpload(bytes: Uint8Array, options: IngestOptions): Promise<IngestOutcome> {
+  return fileKind(bytes) === 'workbook' ? ingestWorkbookBytes(bytes, options) : ingestBytesInParallel(bytes, options);
 }
 
 function lineCount(text: string): number {

@@ -1,12 +1,10 @@
 import type { Database, ReadScope, WriteScope } from '../db/database.ts';
 import { TokenCache } from '../text/token-cache.ts';
 import type { TokenizeMany } from '../text/tokenize-texts.ts';
-import { fileKind } from './file-kind.ts';
 import { fileParts, type FilePart } from './file-parts.ts';
-import type { IngestOptions, IngestOutcome, IngestProgress } from './ingest-file.ts';
-import { ingestWorkbookBytes } from './ingest-workbook.ts';
+import type { IngestOptions, IngestProgress } from './ingest-file.ts';
 import { guardNames } from './name-guard.ts';
-import { CheckWorkers, ingestBytesInParallel } from './parallel-check.ts';
+import { CheckWorkers } from './parallel-check.ts';
 import { StagedUpload, type IngestReport } from './store-upload.ts';
 import type { UploadBytes } from './upload-bytes.ts';
 import { collectGarbage } from '../collect-garbage.ts';
@@ -85,9 +83,4 @@ export async function ingestFile(db: Database, bytes: UploadBytes, options: Inge
 /** Reads for the token cache inside the upload's write, so that it sees what the upload stored so far. */
 function readingWithin(scope: WriteScope): Pick<Database, 'read'> {
   return { read: <T>(work: (scope: ReadScope) => Promise<T>) => work(scope) };
-}
-
-/** A file's checks, by what its content is: an Excel workbook, or CSV text. */
-export async function checkUpload(bytes: Uint8Array, options: IngestOptions): Promise<IngestOutcome> {
-  return fileKind(bytes) === 'workbook' ? ingestWorkbookBytes(bytes, options) : ingestBytesInParallel(bytes, options);
 }

@@ -100,7 +100,7 @@ export async function ingestBytesInParallel(
   markStage('check');
   const workers = new CheckWorkers(threads);
   const checked = await workers.check(data, rules, (done, total) => options.onProgress?.({ stage: 'validate', done, total })).finally(() => workers.close());
-  if (checked.length < 2 || checked.some((c) => c.broken.length > 0)) return ingestBytes(bytes, options);
+  if (checked.some((c) => c.broken.length > 0)) return ingestBytes(bytes, options);
   return assembleOutcome(options.fileName, source, header, [], checked.flatMap((c) => c.results));
 }
 

@@ -5,6 +5,7 @@ import type { WriteScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import type { CaseRecord } from './case-record.ts';
 import type { IngestOutcome } from './ingest-file.ts';
+import { sortByLine } from './outcome-assembler.ts';
 import type { IngestIssue, PiiFinding, PiiMode } from './issues.ts';
 import type { SourceEncoding } from './decode.ts';
 
@@ -92,7 +93,7 @@ export class StagedUpload {
     await scope.run(DROP_STAGING);
     const earlier = await scope.rows(FIND_UPLOAD_BY_CHECKSUM, [source.checksum]);
     const earlierId = (earlier[0]?.upload_id as string | undefined) ?? null;
-    const issues = this.issues.sort((a, b) => a.line - b.line);
+    const issues = sortByLine(this.issues);
     const accepted = this.staged - this.unchanged;
     const counts = { rows: this.rows, accepted, skipped: this.skipped + this.unchanged, rejected: this.rejected };
     // Nothing new was stored: the same file again is reported as the upload that first brought it.
