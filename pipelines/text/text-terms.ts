@@ -5,7 +5,7 @@ import { flatMapInSlices } from '../event-loop.ts';
 import { normaliseText, storedOffset, type NormalisedText } from './normalise.ts';
 import { extractTerms, type TermOptions } from './terms.ts';
 import { PackedTerms, type StoredTerm } from './packed-terms.ts';
-import { decodeTokens } from './text-tokens.ts';
+import { decodeTokens } from './token-encoding.ts';
 import type { TokenCache } from './token-cache.ts';
 
 const CREATE_TERM_STAGING = sqlFile(import.meta.url, 'sql/create-term-staging.sql');
@@ -44,7 +44,7 @@ export class TextTerms {
       onProgress,
     );
     // Decoded one text at a time, so that its tokens die young instead of surviving the chunk.
-    const terms = await flatMapInSlices(normalised, (analysed, i) => [storedTerms(analysed, extractTerms(analysed.text, decodeTokens(encoded[i] as string), this.options))]);
+    const terms = await flatMapInSlices(normalised, (analysed, i) => [storedTerms(analysed, extractTerms(analysed.text, decodeTokens(encoded[i] as string, analysed.text), this.options))]);
     fresh.forEach((text, i) => this.found.set(text, terms[i] as StoredTerm[]));
     const out = new Map<string, StoredTerm[]>();
     for (const text of texts) if (!out.has(text)) out.set(text, this.found.get(text) as StoredTerm[]);

@@ -56,21 +56,3 @@ export function joinSegments(segments: readonly Segment[], tokenized: readonly I
   }
   return tokens;
 }
-
-/** Compact form for the token cache: [surface, base or '' when equal, pos] per token. */
-export function encodeTokens(tokens: readonly TextToken[]): string {
-  return JSON.stringify(tokens.map((t) => [t.surface, t.base === t.surface ? '' : t.base, t.pos]));
-}
-
-export function decodeTokens(encoded: string): TextToken[] {
-  const rows = JSON.parse(encoded) as [string, string, string][];
-  const tokens = new Array<TextToken>(rows.length);
-  let at = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as [string, string, string];
-    const surface = row[0];
-    tokens[i] = { surface, base: row[1] || surface, pos: row[2], start: at };
-    at += surface.length;
-  }
-  return tokens;
-}

@@ -5,7 +5,8 @@ import type { Database, WriteScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { NORMALISE_VERSION } from './normalise.ts';
 import { findPersonNames, NAME_RULES_VERSION, type NameSpan } from './person-names.ts';
-import { decodeTokens, encodeTokens, type TextToken } from './text-tokens.ts';
+import type { TextToken } from './text-tokens.ts';
+import { decodeTokens, encodeTokens } from './token-encoding.ts';
 import { tokenizeNormalised, type TokenizeMany } from './tokenize-texts.ts';
 
 const sql = (name: string) => sqlFile(import.meta.url, `sql/${name}`);
@@ -65,8 +66,9 @@ export class TokenCache {
 
   async tokensFor(texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<TextToken[][]> {
     const keys = textKeys(texts);
+    const textOf = new Map(keys.map((key, i) => [key, texts[i] as string]));
     const known = new Map<string, TextToken[]>();
-    for (const [hash, value] of await this.lookUp(keys, [this.pendingTokens, this.writtenTokens], (list) => [FIND_TOKENS, [list]])) known.set(hash, decodeTokens(value));
+    for (const [hash, value] of await this.lookUp(keys, [this.pendingTokens, this.writtenTokens], (list) => [FIND_TOKENS, [list]])) known.set(hash, decodeTokens(value, textOf.get(hash) as string));
     const missing = new Map<string, string>();
     keys.forEach((key, i) => {
       if (!known.has(key)) missing.set(key, texts[i] as string);
@@ -90,7 +92,7 @@ export class TokenCache {
     const known = await this.lookUp(keys, [this.pendingTokens, this.writtenTokens], (list) => [FIND_TOKENS, [list]]);
     const missing = [...new Set(texts.filter((_, i) => !known.has(keys[i] as string)))];
     if (missing.length > 0) await this.tokensFor(missing, onProgress);
-    return keys.map((key) => known.get(key) ?? this.pendingTokens.get(key) ?? this.writtenTokens.get(key) ?? '[]');
+    return keys.map((key) => known.get(key) ?? this.pendingTokens.get(key) ?? this.writtenTokens.get(key) ?? '');
   }
 
   /**
