@@ -50,9 +50,34 @@ export function joinSegments(segments: readonly Segment[], tokenized: readonly I
     let at = segment.start;
     for (const t of tokenized[next++] ?? []) {
       const base = t.basic_form === '*' ? t.surface_form : t.basic_form;
-      tokens.push({ surface: t.surface_form, base, pos: `${t.pos},${t.pos_detail_1},${t.pos_detail_2},${t.pos_detail_3}`, start: at });
+      tokens.push({ surface: t.surface_form, base, pos: posName(t), start: at });
       at += t.surface_form.length;
     }
   }
   return tokens;
+}
+
+/**
+ * Each part of speech as one string, shared by every token that has it: joined anew for each
+ * of the million tokens of 20,000 cases, they cost their ingest about 0.1 s.
+ */
+const POS_NAMES = new Map<string, Map<string, Map<string, Map<string, string>>>>();
+
+function posName(t: IpadicFeatures): string {
+  const last = branch(branch(branch(POS_NAMES, t.pos), t.pos_detail_1), t.pos_detail_2);
+  let name = last.get(t.pos_detail_3);
+  if (name === undefined) {
+    name = `${t.pos},${t.pos_detail_1},${t.pos_detail_2},${t.pos_detail_3}`;
+    last.set(t.pos_detail_3, name);
+  }
+  return name;
+}
+
+function branch<V>(tree: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let next = tree.get(key);
+  if (next === undefined) {
+    next = new Map();
+    tree.set(key, next);
+  }
+  return next;
 }
