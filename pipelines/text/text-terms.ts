@@ -3,7 +3,7 @@ import type { WriteScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
 import { flatMapInSlices } from '../event-loop.ts';
 import { normaliseText, storedOffset, type NormalisedText } from './normalise.ts';
-import { extractTerms, type TermOptions } from './terms.ts';
+import { extractTerms, type TermKind, type TermOptions } from './terms.ts';
 import { PackedTerms, type StoredTerm } from './packed-terms.ts';
 import { decodeTokens } from './token-encoding.ts';
 import type { TokenCache } from './token-cache.ts';
@@ -54,8 +54,9 @@ export class TextTerms {
 
 /**
  * Stores the terms of these cells in case_terms, in the cells' order: each distinct text's
- * terms are appended once and joined to its cells in DuckDB. `appended` is called once
- * the rows are appended and only DuckDB's work is left.
+ * terms are appended once, as one string, and DuckDB makes their rows and joins them to
+ * the text's cells (a row appended a term from here took 0.4 s of 2.2 for 20,000 cases).
+ * `appended` is called once the rows are appended and only DuckDB's work is left.
  */
 export async function storeCellTerms(
   scope: WriteScope,
@@ -65,6 +66,8 @@ export async function storeCellTerms(
 ): Promise<void> {
   const textIds = new Map<string, number>();
   for (const text of found.keys()) textIds.set(text, textIds.size);
+  const names = new TermNames();
+  const packed = [...found.values()].map((terms) => names.pack(terms));
   await scope.run(CREATE_TERM_STAGING);
   await appendRows(scope, 'cell_texts', cells, (a, cell, i) => {
     a.appendInteger(i);
@@ -73,18 +76,46 @@ export async function storeCellTerms(
     a.appendVarchar(cell.field);
     a.appendInteger(textIds.get(cell.text) as number);
   }, { catalog: 'temp' });
-  const termRows = [...found.values()].flatMap((terms, textId) => terms.map((term) => ({ textId, term })));
-  await appendRows(scope, 'text_terms', termRows, (a, { textId, term }, seq) => {
+  await appendRows(scope, 'text_terms', packed, (a, terms, textId) => {
     a.appendInteger(textId);
-    a.appendInteger(seq);
-    a.appendVarchar(term.term);
-    a.appendVarchar(term.kind);
-    a.appendInteger(term.start);
-    a.appendInteger(term.end);
+    a.appendVarchar(terms);
+  }, { catalog: 'temp' });
+  await appendRows(scope, 'term_names', names.list, (a, [term, kind], id) => {
+    a.appendInteger(id);
+    a.appendVarchar(term);
+    a.appendVarchar(kind);
   }, { catalog: 'temp' });
   const inserted = scope.run(INSERT_STAGED_TERMS);
   appended();
   await inserted;
+}
+
+/** Each term and kind a number, for insert-staged-terms.sql's packed terms. */
+class TermNames {
+  readonly list: Array<[term: string, kind: TermKind]> = [];
+  private readonly ids = new Map<TermKind, Map<string, number>>();
+
+  /** A text's terms as insert-staged-terms.sql reads them: "name,start,end;" each. */
+  pack(terms: readonly StoredTerm[]): string {
+    let out = '';
+    for (const t of terms) out += `${this.id(t.term, t.kind)},${t.start},${t.end};`;
+    return out;
+  }
+
+  private id(term: string, kind: TermKind): number {
+    let ofKind = this.ids.get(kind);
+    if (ofKind === undefined) {
+      ofKind = new Map();
+      this.ids.set(kind, ofKind);
+    }
+    let id = ofKind.get(term);
+    if (id === undefined) {
+      id = this.list.length;
+      this.list.push([term, kind]);
+      ofKind.set(term, id);
+    }
+    return id;
+  }
 }
 
 function storedTerms(analysed: NormalisedText, terms: StoredTerm[]): StoredTerm[] {
