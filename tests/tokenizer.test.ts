@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateCases } from '../fixtures/generator/generate.ts';
 import { loadFastTokenizer } from '../pipelines/text/tokenizer/fast-tokenizer.ts';
 import { loadStockTokenizer } from '../pipelines/text/tokenizer/stock-tokenizer.ts';
-import { IN_PROCESS_MAX_CHARS, createTokenizerPool, defaultPoolSize } from '../pipelines/text/tokenizer/tokenizer-pool.ts';
+import { IN_PROCESS_MAX_CHARS, createTokenizerPool, defaultPoolSize, tokenisesHere } from '../pipelines/text/tokenizer/tokenizer-pool.ts';
 
 const stock = await loadStockTokenizer();
 const fast = await loadFastTokenizer();
@@ -170,6 +170,15 @@ describe('tokenizer pool', () => {
     expect(await tokenizeMany(texts, (done) => progress.push(done))).toStrictEqual(texts.map((t) => fast.tokenize(t)));
     expect(progress).toEqual([3]);
     expect(await pool.tokenizeMany([])).toEqual([]);
+  });
+
+  it('leaves small inputs to its workers once they run, rather than load a dictionary here too', async () => {
+    expect([tokenisesHere(IN_PROCESS_MAX_CHARS - 1, false), tokenisesHere(IN_PROCESS_MAX_CHARS, false), tokenisesHere(1, true)]).toEqual([true, false, false]);
+    const pool = createTokenizerPool({ size: 1 });
+    pools.push(pool);
+    pool.warm();
+    const texts = ['本人が来所した。', '家族と面談。'];
+    expect(await pool.tokenizeMany(texts)).toStrictEqual(texts.map((t) => fast.tokenize(t)));
   });
 
   it('rejects a batch kuromoji cannot tokenise, and keeps working', async () => {

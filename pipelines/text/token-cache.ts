@@ -19,7 +19,7 @@ const INSERT_NAMES = sql('insert-staged-names.sql');
 const DROP_STAGING = sql('drop-staging.sql');
 
 /** Texts tokenised at once when only their names are wanted. */
-const TOKENIZE_CHUNK = 20_000;
+const TOKENIZE_CHUNK = 4_000;
 
 /** Changes whenever the same text could tokenise differently. */
 const TOKENIZER_ID = 'kuromoji-0.1.2-ipadic';
@@ -64,8 +64,12 @@ export class TokenCache {
     private readonly tokenizeMany: TokenizeMany,
   ) {}
 
-  async tokensFor(texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<TextToken[][]> {
-    const keys = textKeys(texts);
+  tokensFor(texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<TextToken[][]> {
+    return this.tokensForKeys(textKeys(texts), texts, onProgress);
+  }
+
+  /** tokensFor, the texts' keys already known. */
+  private async tokensForKeys(keys: readonly string[], texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<TextToken[][]> {
     const textOf = new Map(keys.map((key, i) => [key, texts[i] as string]));
     const known = new Map<string, TextToken[]>();
     for (const [hash, value] of await this.lookUp(keys, [this.pendingTokens, this.writtenTokens], (list) => [FIND_TOKENS, [list]])) known.set(hash, decodeTokens(value, textOf.get(hash) as string));
@@ -109,15 +113,28 @@ export class TokenCache {
     const unknown = [...new Set(keys.filter((k) => !known.has(k)))];
     const distinct = known.size + unknown.length;
     onProgress?.(known.size, distinct);
-    for (let from = 0; from < unknown.length; from += TOKENIZE_CHUNK) {
-      const chunk = unknown.slice(from, from + TOKENIZE_CHUNK);
-      const tokens = await this.tokensFor(chunk.map((k) => textOf.get(k) as string));
-      chunk.forEach((hash, i) => {
+    const chunks: string[][] = [];
+    for (let from = 0; from < unknown.length; from += TOKENIZE_CHUNK) chunks.push(unknown.slice(from, from + TOKENIZE_CHUNK));
+    const tokenize = (chunk: readonly string[]) => {
+      const tokens = this.tokensForKeys(chunk, chunk.map((k) => textOf.get(k) as string));
+      // Awaited below; should the chunk before it fail first, its own failure is not left unhandled.
+      tokens.catch(() => undefined);
+      return tokens;
+    };
+    // The next chunk is with the tokenizer while this thread reads the one before.
+    let ahead = chunks.length > 0 ? tokenize(chunks[0]!) : null;
+    let done = known.size;
+    for (let c = 0; c < chunks.length; c++) {
+      const current = ahead!;
+      ahead = c + 1 < chunks.length ? tokenize(chunks[c + 1]!) : null;
+      const tokens = await current;
+      chunks[c]!.forEach((hash, i) => {
         const names = findPersonNames(tokens[i] ?? []);
         known.set(hash, names);
         this.pendingNames.set(hash, JSON.stringify(names));
       });
-      onProgress?.(distinct - unknown.length + from + chunk.length, distinct);
+      done += chunks[c]!.length;
+      onProgress?.(done, distinct);
     }
     return keys.map((key) => known.get(key) ?? []);
   }

@@ -12,6 +12,15 @@ const WORKER_URL = workerEntry(import.meta.url, 'tokenize-worker');
 /** Below this many characters in all, texts are tokenised here: a worker takes a second or two to load its dictionary. */
 export const IN_PROCESS_MAX_CHARS = 5_000;
 
+/**
+ * Whether texts of so many characters are tokenised on this thread: only while no worker
+ * has started, for once they run a small call here would load a dictionary of its own
+ * (0.9 s, for the last few texts of an upload).
+ */
+export function tokenisesHere(chars: number, workersRunning: boolean): boolean {
+  return !workersRunning && chars < IN_PROCESS_MAX_CHARS;
+}
+
 /** The whole process is to stay under this. */
 export const MEMORY_BUDGET_MB = 2048;
 /**
@@ -103,7 +112,7 @@ class WorkerTokenizerPool implements TokenizerPool {
   readonly tokenizeMany = async (texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<IpadicFeatures[][]> => {
     if (this.closed) throw new Error('形態素解析のワーカープールは閉じられています');
     if (texts.length === 0) return [];
-    if (totalChars(texts) < IN_PROCESS_MAX_CHARS) {
+    if (tokenisesHere(totalChars(texts), this.slots.length > 0)) {
       const tokenizer = await loadFastTokenizer();
       const results = texts.map((text) => tokenizer.tokenize(text));
       onProgress?.(texts.length, texts.length);
