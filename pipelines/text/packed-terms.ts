@@ -8,6 +8,12 @@ export interface StoredTerm {
   end: number;
 }
 
+/** A PackedTerms' contents as they travel between threads. */
+export interface PackedData {
+  data: Int32Array<ArrayBuffer>;
+  names: readonly string[];
+}
+
 /** Integers kept per occurrence: term, kind, start, end. */
 const PER_TERM = 4;
 const FIRST_CAPACITY = 1 << 16;
@@ -55,6 +61,30 @@ export class PackedTerms {
       });
     }
     return terms;
+  }
+
+  /** What this holds, for a PackedTerms on another thread to take in (`absorb`): texts in the order they were set. */
+  packed(): PackedData {
+    return { data: this.data.slice(0, this.used), names: this.names };
+  }
+
+  /** Takes in the terms of `texts`, packed by another PackedTerms that had them set in this order. */
+  absorb(texts: readonly string[], packed: PackedData): void {
+    const ids = packed.names.map((name) => this.number(name));
+    const { data } = packed;
+    let p = 0;
+    for (const text of texts) {
+      const count = data[p++] as number;
+      this.reserve(1 + PER_TERM * count);
+      this.offsets.set(text, this.used);
+      this.data[this.used++] = count;
+      for (let k = 0; k < count; k++) {
+        this.data[this.used++] = ids[data[p++] as number] as number;
+        this.data[this.used++] = ids[data[p++] as number] as number;
+        this.data[this.used++] = data[p++] as number;
+        this.data[this.used++] = data[p++] as number;
+      }
+    }
   }
 
   private number(name: string): number {

@@ -5,6 +5,7 @@ import { sqlFile } from '../db/sql-file.ts';
 import { ConflictError } from '../domain-error.ts';
 import { NORMALISE_VERSION } from './normalise.ts';
 import type { TermOptions } from './terms.ts';
+import { SHARED_MIN_TEXTS } from './term-finder.ts';
 import { storeCellTerms, TextTerms, type StoredTerm, type TextCell } from './text-terms.ts';
 import { TokenCache } from './token-cache.ts';
 import type { TokenizeMany } from './tokenize-texts.ts';
@@ -61,6 +62,7 @@ export async function updateTermIndex(
   const total = pages.reduce((n, p) => n + p.cells, 0);
   const cache = new TokenCache(db, tokenizeMany);
   const textTerms = new TextTerms(options, cache);
+  if (total >= SHARED_MIN_TEXTS) textTerms.warm();
   let cases = 0;
   let terms = 0;
   let done = 0;
@@ -101,6 +103,7 @@ export async function updateTermIndex(
     await writing;
   } finally {
     await writing?.catch(() => undefined);
+    await textTerms.close();
   }
   return { cases, terms, tokenized: cache.tokenized, rebuilt };
 }

@@ -1,11 +1,10 @@
 import { appendRows } from '../db/append-rows.ts';
 import type { WriteScope } from '../db/database.ts';
 import { sqlFile } from '../db/sql-file.ts';
-import { flatMapInSlices } from '../event-loop.ts';
-import { normaliseText, storedOffset, type NormalisedText } from './normalise.ts';
-import { extractTerms, type TermKind, type TermOptions } from './terms.ts';
+import { normaliseText } from './normalise.ts';
+import { TermFinder } from './term-finder.ts';
+import type { TermKind, TermOptions } from './terms.ts';
 import { PackedTerms, type StoredTerm } from './packed-terms.ts';
-import { decodeTokens } from './token-encoding.ts';
 import type { TokenCache } from './token-cache.ts';
 
 const CREATE_TERM_STAGING = sqlFile(import.meta.url, 'sql/create-term-staging.sql');
@@ -29,11 +28,19 @@ export type { StoredTerm } from './packed-terms.ts';
  */
 export class TextTerms {
   private readonly found = new PackedTerms();
+  private readonly finder: TermFinder;
 
   constructor(
-    private readonly options: TermOptions,
+    options: TermOptions,
     private readonly cache: TokenCache,
-  ) {}
+  ) {
+    this.finder = new TermFinder(options);
+  }
+
+  /** Readies the helper thread for calls that will be large. */
+  warm(): void {
+    this.finder.warm();
+  }
 
   /** The terms of each distinct text, tokenising (through the cache) only what is new here. */
   async termsOf(texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<Map<string, StoredTerm[]>> {
@@ -43,12 +50,14 @@ export class TextTerms {
       normalised.map((n) => n.text),
       onProgress,
     );
-    // Decoded one text at a time, so that its tokens die young instead of surviving the chunk.
-    const terms = await flatMapInSlices(normalised, (analysed, i) => [storedTerms(analysed, extractTerms(analysed.text, decodeTokens(encoded[i] as string, analysed.text), this.options))]);
-    fresh.forEach((text, i) => this.found.set(text, terms[i] as StoredTerm[]));
+    await this.finder.findInto(this.found, fresh, normalised, encoded);
     const out = new Map<string, StoredTerm[]>();
     for (const text of texts) if (!out.has(text)) out.set(text, this.found.get(text) as StoredTerm[]);
     return out;
+  }
+
+  close(): Promise<void> {
+    return this.finder.close();
   }
 }
 
@@ -116,9 +125,4 @@ class TermNames {
     }
     return id;
   }
-}
-
-function storedTerms(analysed: NormalisedText, terms: StoredTerm[]): StoredTerm[] {
-  if (analysed.offsets === null) return terms;
-  return terms.map((t) => ({ term: t.term, kind: t.kind, start: storedOffset(analysed, t.start), end: storedOffset(analysed, t.end) }));
 }
