@@ -9,13 +9,13 @@ import { workerEntry } from '../../worker-entry.ts';
 
 const WORKER_URL = workerEntry(import.meta.url, 'tokenize-worker');
 
-/** Below this many characters in all, texts are tokenised here: a worker takes a second or two to load its dictionary. */
+/** Below this many characters in all, texts are tokenised here: a worker takes half a second to start and load its dictionary. */
 export const IN_PROCESS_MAX_CHARS = 5_000;
 
 /**
  * Whether texts of so many characters are tokenised on this thread: only while no worker
  * has started, for once they run a small call here would load a dictionary of its own
- * (0.9 s, for the last few texts of an upload).
+ * for the last few texts of an upload (0.9 s when it happened, with kuromoji's own loader).
  */
 export function tokenisesHere(chars: number, workersRunning: boolean): boolean {
   return !workersRunning && chars < IN_PROCESS_MAX_CHARS;
@@ -55,7 +55,7 @@ export interface TokenizerPool {
   tokenizeMany(texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<IpadicFeatures[][]>;
   /**
    * Starts the workers now rather than on the first large call, so that each loads its
-   * dictionary (0.7 s) while the caller still reads and checks its input.
+   * dictionary (0.3 s) while the caller still reads and checks its input.
    */
   warm(): void;
   /** Stops the workers; calls still waiting are rejected. */
